@@ -1,0 +1,113 @@
+"""The site builds with zero warnings, offline, and shows what readers are promised.
+
+One full build (with -W -n --keep-going, as `make book` runs it) into a temporary folder,
+then checks on the HTML: figures with alt text and source captions, citations and a
+bibliography, exercises with solutions, glued numbers filled in. A second build with
+solutions hidden proves a teacher's copy leaves them out.
+"""
+
+import pathlib
+import re
+import subprocess
+import sys
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from book_facts import ROOT, config, toc_chapters, toc_files
+from sinorus.sphinx_solutions import config_without_solutions
+
+# The jupyter-book of the environment running the tests (.venv under `make test`).
+JUPYTER_BOOK = pathlib.Path(sys.executable).parent / "jupyter-book"
+
+
+def _build(output, config_file=None):
+    command = [str(JUPYTER_BOOK), "build", str(ROOT), "--all", "-W", "-n", "--keep-going",
+               "--path-output", str(output)]
+    if config_file:
+        command += ["--config", str(config_file)]
+    return subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    output = tmp_path_factory.mktemp("site")
+    result = _build(output)
+    log = result.stdout + result.stderr
+    return output / "_build" / "html", result.returncode, log
+
+
+def test_build_succeeds_with_zero_warnings(site):
+    _, returncode, log = site
+    warnings = [line for line in log.splitlines() if re.search(r"\bWARNING\b|\bERROR\b", line)]
+    assert returncode == 0 and not warnings, "\n".join(warnings) or log[-3000:]
+
+
+def _page(html_dir, name):
+    return BeautifulSoup((html_dir / f"{name}.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def test_every_page_in_the_toc_is_built(site):
+    html_dir, _, _ = site
+    missing = [f for f in toc_files() if not (html_dir / f"{f}.html").exists()]
+    assert not missing
+
+
+@pytest.mark.parametrize("md", toc_chapters(), ids=lambda p: p.stem)
+def test_figures_have_alt_text_and_source_captions(site, md):
+    html_dir, _, _ = site
+    page = _page(html_dir, f"chapters/{md.stem}")
+    main = page.find("main") or page
+    for img in main.find_all("img"):
+        if "logo" in (img.get("src") or ""):
+            continue
+        assert len(img.get("alt", "")) >= 40, f"{md.stem}: image without alt text"
+        figure = img.find_parent("figure")
+        assert figure is not None and "Source" in figure.find("figcaption").get_text(), \
+            f"{md.stem}: image without a source caption"
+
+
+@pytest.mark.parametrize("md", toc_chapters(), ids=lambda p: p.stem)
+def test_glue_is_filled_in_and_exercises_have_solutions(site, md):
+    html_dir, _, _ = site
+    page = _page(html_dir, f"chapters/{md.stem}")
+    for code in page.select("code, pre"):  # the how-to chapter shows a glue role as code
+        code.decompose()
+    assert "{glue" not in page.get_text(" "), f"{md.stem}: an unresolved glue role"
+    page = _page(html_dir, f"chapters/{md.stem}")
+    assert len(page.select(".exercise")) >= 1
+    assert len(page.select(".solution")) == len(page.select(".exercise"))
+
+
+def test_bibliography_lists_every_entry_and_citations_link_to_it(site):
+    html_dir, _, _ = site
+    import pybtex.database
+    entries = pybtex.database.parse_file(ROOT / "references.bib").entries
+    bibliography = _page(html_dir, "bibliography")
+    assert len(bibliography.select(".citation, dl.citation > dt, div.citation")) >= len(entries) \
+        or len(bibliography.find_all(id=re.compile(r"^id\d+"))) >= len(entries)
+    theory = _page(html_dir, "chapters/01-balance-of-power-and-threat")
+    assert any("bibliography.html#" in a.get("href", "") for a in theory.find_all("a"))
+
+
+def test_launch_buttons_point_at_the_configured_repository(site):
+    html_dir, _, _ = site
+    html = (html_dir / "chapters" / "01-balance-of-power-and-threat.html").read_text(encoding="utf-8")
+    repository = config()["repository"]["url"].removeprefix("https://github.com/")
+    assert f"colab.research.google.com/github/{repository}" in html
+    assert "mybinder.org" in html
+
+
+def test_teachers_copy_leaves_solutions_out(tmp_path):
+    settings = config_without_solutions(ROOT)
+    config_file = tmp_path / "config.yml"
+    config_file.write_text(yaml.safe_dump(settings))
+    result = _build(tmp_path, config_file)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    for md in toc_chapters():
+        page = _page(tmp_path / "_build" / "html", f"chapters/{md.stem}")
+        assert page.select(".exercise") and not page.select(".solution"), md.stem
+        assert "solution-start" not in page.get_text(), md.stem
+    theory = _page(tmp_path / "_build" / "html", "chapters/01-balance-of-power-and-threat")
+    assert "first_year_ahead" not in theory.get_text(), "a solution's code cell was left in"

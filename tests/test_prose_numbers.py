@@ -1,0 +1,132 @@
+"""Numbers in the prose, recomputed independently from data/ and compared with the glue.
+
+Each test names the chapter whose glued numbers it checks. The recomputations read the
+CSV files with the standard library only, so they share no code with the chapters.
+"""
+
+import csv
+import math
+from collections import defaultdict
+
+import pytest
+
+from book_facts import CHAPTERS, ROOT, glued, glued_number
+
+HOW_TO = CHAPTERS / "00-how-to-use.md"
+THEORY = CHAPTERS / "01-balance-of-power-and-threat.md"
+COMPONENTS = ["milex", "milper", "irst", "pec", "tpop", "upop"]
+
+
+def rows(name):
+    with open(ROOT / "data" / name, encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def close(glued_value, recomputed, rel=1e-9):
+    return math.isclose(glued_value, recomputed, rel_tol=rel, abs_tol=1e-12)
+
+
+# ---- chapters/00-how-to-use
+
+def test_how_to_counts_tables_and_rows():
+    """00-how-to-use: the number of tables in data/ and of their rows."""
+    csvs = sorted((ROOT / "data").glob("*.csv"))
+    assert glued_number(HOW_TO, "howto_n_datasets") == len(csvs)
+    assert glued_number(HOW_TO, "howto_n_rows") == sum(len(rows(p.name)) for p in csvs)
+
+
+def test_how_to_counts_great_powers_in_2016():
+    """00-how-to-use: great powers on the COW list in 2016."""
+    count = sum(int(r["first_year"]) <= 2016 <= int(r["last_year"]) for r in rows("great_powers.csv"))
+    assert glued_number(HOW_TO, "howto_n_great_powers_2016") == count
+
+
+# ---- chapters/01-balance-of-power-and-threat
+
+@pytest.fixture(scope="module")
+def shares():
+    """(cow_code, year) -> {component: share of the world total}, from the raw CSVs."""
+    totals = {int(r["year"]): {c: float(r[f"{c}_world_total"]) for c in COMPONENTS}
+              for r in rows("nmc_world_totals.csv")}
+    result = {}
+    for r in rows("nmc_capabilities.csv"):
+        year = int(r["year"])
+        result[int(r["cow_code"]), year] = {c: float(r[c]) / totals[year][c]
+                                            for c in COMPONENTS if r[c] != ""}
+    return result
+
+
+def cinc(share: dict) -> float:
+    return sum(share.values()) / len(share)
+
+
+def great_powers_in(year):
+    return {int(r["cow_code"]) for r in rows("great_powers.csv")
+            if int(r["first_year"]) <= year <= int(r["last_year"])}
+
+
+def test_theory_china_passes_the_us(shares):
+    """01-balance-of-power-and-threat: first year China's CINC exceeds the US's."""
+    first = min(y for (code, y) in shares if code == 710 and y >= 1950
+                and cinc(shares[710, y]) > cinc(shares[2, y]))
+    assert glued_number(THEORY, "theory_china_passes_us") == first
+
+
+def test_theory_latest_shares(shares):
+    """01-balance-of-power-and-threat: CINC and component shares in the latest year."""
+    latest = max(y for (_, y) in shares)
+    assert glued_number(THEORY, "theory_latest_year") == latest
+    assert close(glued_number(THEORY, "theory_china_cinc_latest"), cinc(shares[710, latest]))
+    assert close(glued_number(THEORY, "theory_us_cinc_latest"), cinc(shares[2, latest]))
+    assert close(glued_number(THEORY, "theory_us_milex_share_latest"), shares[2, latest]["milex"])
+    assert close(glued_number(THEORY, "theory_china_steel_share_latest"), shares[710, latest]["irst"])
+
+
+def test_theory_cinc_recomputation_gap(shares):
+    """01-balance-of-power-and-threat: largest gap between recomputed and published CINC."""
+    published = {(int(r["cow_code"]), int(r["year"])): float(r["cinc"]) for r in rows("nmc_capabilities.csv")}
+    gap = max(abs(cinc(s) - published[k]) for k, s in shares.items())
+    assert close(glued_number(THEORY, "theory_cinc_max_gap"), gap, rel=1e-6)
+
+
+def test_theory_cinc_sum_range():
+    """01-balance-of-power-and-threat: range of the world sum of published CINC."""
+    sums = [float(r["cinc_sum"]) for r in rows("nmc_world_totals.csv")]
+    assert glued_number(THEORY, "theory_cinc_sum_min") == min(sums)
+    assert glued_number(THEORY, "theory_cinc_sum_max") == max(sums)
+
+
+def test_theory_us_military_lead_in_2010(shares):
+    """01-balance-of-power-and-threat: US share of great-power spending, and its multiple."""
+    powers = great_powers_in(2010)
+    milex = {code: shares[code, 2010]["milex"] for code in powers}
+    assert close(glued_number(THEORY, "theory_us_gp_milex_share_2010"), milex[2] / sum(milex.values()))
+    runner_up = max(v for code, v in milex.items() if code != 2)
+    assert close(glued_number(THEORY, "theory_us_milex_multiple_2010"), milex[2] / runner_up)
+
+
+def test_theory_concentration_in_2010(shares):
+    """01-balance-of-power-and-threat: Ray-Singer concentration, by CINC and by spending."""
+    def con(values):
+        total = sum(values)
+        s = [v / total for v in values]
+        n = len(s)
+        return math.sqrt((sum(x * x for x in s) - 1 / n) / (1 - 1 / n))
+
+    powers = sorted(great_powers_in(2010))
+    assert close(glued_number(THEORY, "theory_con_cinc_2010"), con([cinc(shares[c, 2010]) for c in powers]))
+    assert close(glued_number(THEORY, "theory_con_milex_2010"), con([shares[c, 2010]["milex"] for c in powers]))
+
+
+def test_theory_crossing_years_by_weight(shares):
+    """01-balance-of-power-and-threat (exercise): crossing year when spending weighs 2 or 3."""
+    def crossing(weight):
+        def index(s):
+            w = {c: (weight if c == "milex" else 1) for c in s}
+            return sum(s[c] * w[c] for c in s) / sum(w.values())
+        years = sorted(y for (code, y) in shares if code == 710 and y >= 1950
+                       and index(shares[710, y]) > index(shares[2, y]))
+        return str(years[0]) if years else "never"
+
+    assert glued(THEORY)["theory_ex_crossing_weight_2"] == crossing(2)
+    assert glued(THEORY)["theory_ex_crossing_weight_3"] == crossing(3)

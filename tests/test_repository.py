@@ -1,0 +1,69 @@
+"""The layout the user fixed, the two commands, exact pins, licences and citation."""
+
+import re
+import tomllib
+
+import yaml
+
+from book_facts import ROOT, config
+
+
+def test_layout():
+    for path in ["_config.yml", "_toc.yml", "chapters", "data", "requirements.txt", "tests",
+                 "README.md", "Makefile", ".ci/run", "references.bib", "jupytext.toml",
+                 "LICENSE", "LICENSE-CONTENT.md", "CITATION.cff", "benchmarks/run.py",
+                 "sinorus/__init__.py", "data/datapackage.json", "index.md", "bibliography.md"]:
+        assert (ROOT / path).exists(), path
+
+
+def test_requirements_are_exact_pins():
+    lines = [l for l in (ROOT / "requirements.txt").read_text().splitlines()
+             if l.strip() and not l.startswith("#")]
+    loose = [l for l in lines if not re.fullmatch(r"[A-Za-z0-9_.\-\[\]]+==[\w.+\-]+", l)]
+    assert not loose
+    pins = {l.split("==")[0].lower(): l.split("==")[1] for l in lines}
+    assert pins["jupyter-book"] == "1.0.4.post1"
+    assert pins["axelrod"] == "4.13.0"
+    assert pins["sphinx"].startswith("7.4.") and pins["myst-nb"].startswith("1.4.")
+    assert pins["sphinx-book-theme"].startswith("1.")
+    for package in ["sphinxcontrib-bibtex", "sphinx-exercise", "jupytext", "nbval", "nashpy",
+                    "pandas", "matplotlib", "frictionless", "dask", "pyarrow", "pytest"]:
+        assert package in pins, package
+
+
+def test_package_dependencies_are_pinned_in_requirements():
+    """What `pip install .` asks for (Colab) is what the pinned environment has."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    pins = {l.split("==")[0].lower() for l in (ROOT / "requirements.txt").read_text().splitlines()
+            if "==" in l}
+    for requirement in project["dependencies"]:
+        assert re.split(r"[<>=!\[ ]", requirement)[0].lower() in pins, requirement
+
+
+def test_ci_runs_the_readme_test_command():
+    ci = (ROOT / ".ci/run").read_text()
+    assert "set -euo pipefail" in ci and re.search(r"^make test$", ci, re.M)
+    readme = (ROOT / "README.md").read_text()
+    assert "make book" in readme and "make test" in readme
+
+
+def test_config_builds_from_notebooks_and_only_the_toc():
+    c = config()
+    assert c["only_build_toc_files"] is True
+    assert "chapters/*.md" in c["exclude_patterns"]
+    assert c["execute"]["execute_notebooks"] == "off"
+    assert c["sphinx"]["config"]["bibtex_reference_style"] == "author_year"
+    assert "sphinx_exercise" in c["sphinx"]["extra_extensions"]
+
+
+def test_citation_file_matches_the_book():
+    citation = yaml.safe_load((ROOT / "CITATION.cff").read_text())
+    assert citation["cff-version"].startswith("1.2")
+    assert citation["title"] == config()["title"]
+    assert citation["repository-code"] == config()["repository"]["url"]
+    assert citation["title"] in (ROOT / "index.md").read_text()
+
+
+def test_licences():
+    assert "MIT License" in (ROOT / "LICENSE").read_text()
+    assert "Attribution 4.0 International" in (ROOT / "LICENSE-CONTENT.md").read_text()
