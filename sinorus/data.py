@@ -10,10 +10,13 @@ returns nothing, so a chapter never works on half a table.
 Rows are numbered as frictionless numbers them: the header is row 1, so the first record
 is row 2 and, for files without multi-line cells, the row number is the line number.
 
-Beyond the Table Schema standard the book adds one rule: every table has a ``source``
-column, never empty, holding one or more keys of ``references.bib`` (separated by ``;``)
-or an ``https://`` address. That is how every number in the book can be traced to a
-citable source.
+Beyond the Table Schema standard the book adds two rules:
+
+- every table has a ``source`` column, never empty, holding one or more keys of
+  ``references.bib`` or web addresses (separated by ``;``): every number in the book can
+  be traced to a citable source;
+- a schema may say ``"x-not-before": {"end_date": "start_date"}``: in every row where
+  both are given, the first column's value is not earlier than the second's.
 """
 
 from __future__ import annotations
@@ -135,7 +138,7 @@ def validate_csv(path: pathlib.Path, descriptor: dict, package_dir: pathlib.Path
     problems = [_describe(shown, err, schema) for task in report.tasks for err in task.errors]
     problems += [_describe_package_error(shown, err) for err in report.errors]
     if not problems:
-        problems = _check_sources(path, shown)
+        problems = _check_sources(path, shown) + _check_order(path, shown, schema)
     return problems
 
 
@@ -246,15 +249,30 @@ def _foreign_key_note(note: str | None) -> str:
 
 
 def _check_sources(path: pathlib.Path, shown: str) -> list[str]:
-    """Every ``source`` value is a key of references.bib or an https:// address."""
+    """Every ``source`` value is a key of references.bib or a web address."""
     keys = bibliography_keys()
     frame = pd.read_csv(path, dtype=str, keep_default_na=False, usecols=[SOURCE_FIELD])
     problems = []
     for offset, value in enumerate(frame[SOURCE_FIELD]):
         for part in (p.strip() for p in value.split(";")):
-            if not (part in keys or part.startswith("https://")):
+            if not (part in keys or part.startswith(("https://", "http://"))):
                 problems.append(f"{shown}, row {offset + 2}, column '{SOURCE_FIELD}': {part!r} "
-                                "is neither a key of references.bib nor an https:// address")
+                                "is neither a key of references.bib nor a web address")
+    return problems
+
+
+def _check_order(path: pathlib.Path, shown: str, schema: dict) -> list[str]:
+    """The schema's ``x-not-before`` pairs: a later column never precedes an earlier one."""
+    pairs = schema.get("x-not-before", {})
+    if not pairs:
+        return []
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    problems = []
+    for later, earlier in pairs.items():
+        for offset, (a, b) in enumerate(zip(frame[later], frame[earlier])):
+            if a and b and a < b:  # ISO dates and years compare correctly as text
+                problems.append(f"{shown}, row {offset + 2}, column '{later}': {a!r} is before "
+                                f"{earlier} {b!r}")
     return problems
 
 

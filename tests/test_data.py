@@ -149,3 +149,17 @@ def test_schema_without_source_column_is_refused(tmp_path):
 
 def test_messages_show_book_relative_paths():
     assert data.display_path(data.DATA_DIR / "countries.csv") == "data/countries.csv"
+
+
+def test_end_before_start_is_refused(tmp_path):
+    descriptor = {"name": "spells", "path": "spells.csv", "profile": "tabular-data-resource",
+                  "schema": {"fields": [{"name": "start_date", "type": "date"},
+                                        {"name": "end_date", "type": "date"},
+                                        {"name": "source", "type": "string", "constraints": {"required": True}}],
+                             "primaryKey": ["start_date"],
+                             "x-not-before": {"end_date": "start_date"}}}
+    rows = ["start_date,end_date,source", "2001-07-16,2001-07-15,machaffie2011", "2001-08-01,,machaffie2011"]
+    with pytest.raises(data.DataValidationError) as refused:
+        _load(tmp_path, rows, descriptor)
+    assert refused.value.problems == [
+        "spells.csv, row 2, column 'end_date': '2001-07-15' is before start_date '2001-07-16'"]
