@@ -16,7 +16,7 @@ Beyond the Table Schema standard the book adds two rules:
   ``references.bib`` or web addresses (separated by ``;``): every number in the book can
   be traced to a citable source;
 - a schema may say ``"x-not-before": {"end_date": "start_date"}``: in every row where
-  both are given, the first column's value is not earlier than the second's.
+  both are given, the first column's value is not earlier (or smaller) than the second's.
 """
 
 from __future__ import annotations
@@ -267,10 +267,15 @@ def _check_order(path: pathlib.Path, shown: str, schema: dict) -> list[str]:
     if not pairs:
         return []
     frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    numeric = {f["name"] for f in schema["fields"] if f.get("type") in {"integer", "number", "year"}}
     problems = []
     for later, earlier in pairs.items():
         for offset, (a, b) in enumerate(zip(frame[later], frame[earlier])):
-            if a and b and a < b:  # ISO dates and years compare correctly as text
+            if not (a and b):
+                continue
+            # Numbers compare as numbers; ISO dates compare correctly as text.
+            before = float(a) < float(b) if later in numeric else a < b
+            if before:
                 problems.append(f"{shown}, row {offset + 2}, column '{later}': {a!r} is before "
                                 f"{earlier} {b!r}")
     return problems

@@ -163,3 +163,14 @@ def test_end_before_start_is_refused(tmp_path):
         _load(tmp_path, rows, descriptor)
     assert refused.value.problems == [
         "spells.csv, row 2, column 'end_date': '2001-07-15' is before start_date '2001-07-16'"]
+
+
+def test_numeric_order_is_compared_as_numbers(tmp_path):
+    """'-2.5' is not before '-3.8' as numbers, though it is as text."""
+    descriptor = {"name": "bands", "path": "bands.csv", "profile": "tabular-data-resource",
+                  "schema": {"fields": [{"name": "low", "type": "number"}, {"name": "high", "type": "number"},
+                                        {"name": "source", "type": "string", "constraints": {"required": True}}],
+                             "primaryKey": ["low"], "x-not-before": {"high": "low"}}}
+    assert len(_load(tmp_path, ["low,high,source", "-3.8,-2.5,machaffie2011"], descriptor)) == 1
+    with pytest.raises(data.DataValidationError, match=r"row 2, column 'high': '-4' is before low '-3.8'"):
+        _load(tmp_path, ["low,high,source", "-3.8,-4,machaffie2011"], descriptor)

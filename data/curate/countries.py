@@ -18,6 +18,9 @@ COW_ONLY_NAMES = {
     335: "Parma", 337: "Tuscany", 347: "Kosovo", 511: "Zanzibar", 730: "Korea",
     817: "Republic of Vietnam",
 }
+# COW 345 runs on from Yugoslavia to Serbia; the ideal-point file keeps Yugoslavia's old
+# code, but the state's ISO code today (and in the book's later events) is Serbia's.
+RENAMED = {345: ("SRB", "Serbia (Yugoslavia to 2003, Serbia and Montenegro to 2006)")}
 # ISO codes the ideal-point file gives twice: the code belongs to the state that holds it today.
 NOT_THE_ISO_HOLDER = {260, 680}  # German Federal Republic (DEU is 255); Yemen PDR (YAR is 678)
 
@@ -29,6 +32,8 @@ ideal = pd.read_csv(SOURCES / "unga_votes" / "unga_idealpoints_bsv_jul2025.csv",
 countries = states.merge(ideal, on="ccode", how="left")
 countries.loc[countries.ccode.isin(NOT_THE_ISO_HOLDER), "iso3c"] = None
 countries["countryname"] = countries.countryname.fillna(countries.ccode.map(COW_ONLY_NAMES))
+for code, (iso3, name) in RENAMED.items():
+    countries.loc[countries.ccode == code, ["iso3c", "countryname"]] = [iso3, name]
 named_by_bsv = countries.ccode.isin(ideal.ccode)
 countries["source"] = "cow_nmc_v6;" + named_by_bsv.map({True: "bailey2017", False: "cow_states2016"})
 
