@@ -48,9 +48,14 @@ def country_colour(iso3: str) -> str:
 
 
 def use_book_style() -> None:
-    """Apply the book's matplotlib style (call once per chapter, in the set-up cell)."""
+    """Apply the book's look (call once per chapter, in the set-up cell): the matplotlib
+    style and colour cycle, and tables that show text cells whole."""
     import matplotlib.pyplot as plt
+    import pandas as pd
     from cycler import cycler
 
     plt.style.use(STYLE_FILE)
     plt.rcParams["axes.prop_cycle"] = cycler(color=CYCLE)
+    # pandas cuts text at 50 characters; the book's tables (paraphrased theories, event
+    # titles, coding reasons) are meant to be read.
+    pd.set_option("display.max_colwidth", 200)
