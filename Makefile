@@ -25,7 +25,9 @@ SOLUTIONS ?= show
 help:
 	@sed -n '1,12p' Makefile | sed 's/^# \{0,1\}//'
 
-$(READY): requirements.txt
+# The stamp's name carries requirements.txt's checksum, so the environment is rebuilt when
+# the pins change, not merely when the file is touched (a fresh clone or worktree).
+$(READY):
 	@test -n "$(PYTHON)" || { echo "Python 3.11 or 3.12 is needed (set PYTHON=...)"; exit 1; }
 	rm -rf $(VENV)
 	$(PYTHON) -m venv $(VENV)
