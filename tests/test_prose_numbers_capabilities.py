@@ -1,0 +1,298 @@
+"""Numbers in the capability chapters' prose, recomputed independently from data/.
+
+Each test names the chapter whose glued numbers it checks (05-capabilities-in-2009 or
+06-capabilities-since-1990). The recomputations read the CSV files with the standard
+library only and share no code with the chapters or with sinorus.
+"""
+
+import csv
+import itertools
+import math
+from collections import defaultdict
+
+import pytest
+
+from book_facts import CHAPTERS, ROOT, glued, glued_number
+
+CH05 = CHAPTERS / "05-capabilities-in-2009.md"
+CH06 = CHAPTERS / "06-capabilities-since-1990.md"
+
+
+def rows(name):
+    with open(ROOT / "data" / name, encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def close(glued_value, recomputed, rel=1e-9):
+    return math.isclose(glued_value, recomputed, rel_tol=rel, abs_tol=1e-12)
+
+
+def members(organisation, day):
+    """Full members on `day` (YYYY-MM-DD); ISO dates compare correctly as text."""
+    return sorted(r["iso3"] for r in rows("memberships.csv")
+                  if r["organisation"] == organisation and r["status"] == "member"
+                  and r["start_date"] <= day and (not r["end_date"] or r["end_date"] >= day))
+
+
+def by_key(name, key, value, **where):
+    result = {}
+    for r in rows(name):
+        if all(r[k] == str(v) for k, v in where.items()):
+            result[r[key]] = float(r[value])
+    return result
+
+
+@pytest.fixture(scope="module")
+def cow_iso3():
+    return {r["cow_code"]: r["iso3"] for r in rows("countries.csv") if r["iso3"]}
+
+
+@pytest.fixture(scope="module")
+def claims():
+    result = {}
+    for r in rows("machaffie_capability_claims.csv"):
+        value = r["paper_share"] if r["unit"] == "share" else r["paper_amount"]
+        result[r["claim_id"]] = dict(r, paper=float(value))
+    return result
+
+
+# ---- chapters/05-capabilities-in-2009
+
+def sco_csto():
+    return members("SCO", "2010-06-01"), members("CSTO", "2010-06-01")
+
+
+def test_ch05_members_of_mid_2010():
+    """05-capabilities-in-2009: the SCO's six and the CSTO's seven members (Uzbekistan in both)."""
+    sco, csto = sco_csto()
+    assert len(sco) == 6 and len(csto) == 7 and "UZB" in set(sco) & set(csto)
+
+
+def test_ch05_personnel_shares_wdi_and_cow(cow_iso3):
+    """05-capabilities-in-2009: Figures 1 and 2 on total active forces, 2009."""
+    sco, csto = sco_csto()
+    wdi = by_key("wdi_armed_forces.csv", "iso3", "personnel", year=2009)
+    cow = {cow_iso3[r["cow_code"]]: float(r["milper"]) for r in rows("nmc_capabilities.csv")
+           if r["year"] == "2009" and r["milper"]}
+    for source, forces in (("wdi", wdi), ("cow", cow)):
+        sco_total = sum(forces[i] for i in sco)
+        csto_total = sum(forces[i] for i in csto)
+        assert close(glued_number(CH05, f"cap05_sco_chn_{source}"), forces["CHN"] / sco_total)
+        assert close(glued_number(CH05, f"cap05_csto_rus_{source}"), forces["RUS"] / csto_total)
+        assert close(glued_number(CH05, f"cap05_csto_blr_{source}"), forces["BLR"] / csto_total)
+
+
+def test_ch05_wmeat_personnel_share():
+    """05-capabilities-in-2009: China's share of the SCO's forces in WMEAT 2012."""
+    sco, _ = sco_csto()
+    af = by_key("wmeat2012.csv", "iso3", "value", year=2009, measure="armed_forces_thousands")
+    assert close(glued_number(CH05, "cap05_sco_chn_wmeat"), af["CHN"] / sum(af[i] for i in sco))
+
+
+def test_ch05_required_ratio_and_implied_armenia(claims):
+    """05-capabilities-in-2009: what the paper's basis needs of Russia, and Armenia's implied share."""
+    wdi = by_key("wdi_armed_forces.csv", "iso3", "personnel", year=2009)
+    chn, rus = claims["fig1_chn_share"]["paper"], claims["fig1_rus_share"]["paper"]
+    needed = (rus / chn) / (wdi["RUS"] / wdi["CHN"])
+    assert close(glued_number(CH05, "cap05_required_vs_china_wdi"), needed)
+    per_russia = (1 - chn - rus) / rus
+    armenia = 1 - claims["fig2_rus_share"]["paper"] - claims["fig2_blr_share"]["paper"] \
+        - per_russia * claims["fig2_rus_share"]["paper"]
+    assert close(glued_number(CH05, "cap05_armenia_implied"), armenia)
+
+
+def test_ch05_warheads_2009():
+    """05-capabilities-in-2009: FAS stockpiles and Suh's first-strike count, 2009."""
+    stock = by_key("nuclear_warheads.csv", "iso3", "value", year=2009, measure="stockpile")
+    first = by_key("nuclear_warheads.csv", "iso3", "value", year=2009, measure="first_strike_deliverable")
+    assert glued_number(CH05, "cap05_rus_stockpile") == stock["RUS"]
+    assert glued_number(CH05, "cap05_chn_stockpile") == stock["CHN"]
+    assert glued_number(CH05, "cap05_rus_first_strike") == first["RUS"]
+
+
+@pytest.fixture(scope="module")
+def current_2009():
+    return {k: v / 1000 for k, v in
+            by_key("sipri_milex.csv", "iso3", "value", year=2009, measure="current_usd_m").items()}
+
+
+def test_ch05_figure_3_shares_ranks_and_top_ten(current_2009):
+    """05-capabilities-in-2009: 2009 current-dollar shares of the sum over all countries."""
+    world = sum(current_2009.values())
+    ranked = sorted(current_2009, key=current_2009.get, reverse=True)
+    assert close(glued_number(CH05, "cap05_world_current"), world)
+    assert glued_number(CH05, "cap05_n_countries") == len(current_2009)
+    for iso in ("USA", "CHN", "RUS"):
+        assert close(glued_number(CH05, f"cap05_{iso.lower()}_share"), current_2009[iso] / world)
+    assert glued_number(CH05, "cap05_chn_rank") == ranked.index("CHN") + 1
+    assert glued_number(CH05, "cap05_rus_rank") == ranked.index("RUS") + 1
+    assert close(glued_number(CH05, "cap05_top10_share"), sum(current_2009[i] for i in ranked[:10]) / world)
+    assert close(glued_number(CH05, "cap05_rus_ahead_of_jpn"), current_2009["RUS"] - current_2009["JPN"])
+
+
+def test_ch05_implied_world_totals_and_published_fits(claims):
+    """05-capabilities-in-2009: the world totals the paper implies and SIPRI's figures as published."""
+    assert close(glued_number(CH05, "cap05_implied_world_china"),
+                 claims["fig3_chn_usd"]["paper"] / claims["fig3_chn_share"]["paper"])
+    published = rows("sipri_milex_as_published.csv")
+    world = {int(r["data_year"]): float(r["value_usd_bn"]) for r in published if r["scope"] == "world"}
+    release = {r["iso3"]: float(r["value_usd_bn"]) for r in published
+               if r["data_year"] == "2008" and r["scope"] == "country"}
+    assert close(glued_number(CH05, "cap05_chn_2008_published"), release["CHN"] / world[2008])
+    assert close(glued_number(CH05, "cap05_rus_2008_published"), release["RUS"] / world[2008])
+    top = sorted(release.values(), reverse=True)[:10]
+    assert close(glued_number(CH05, "cap05_top10_2008_published"), sum(top) / world[2008])
+    assert close(glued_number(CH05, "cap05_usa_fit_2009_published"), claims["fig3_usa_usd"]["paper"] / world[2009])
+
+
+def test_ch05_spectrum_places(cow_iso3):
+    """05-capabilities-in-2009: Figure 4's placement of the three dyads in 2010."""
+    points = by_key("unga_ideal_points.csv", "iso3", "ideal_point", year=2010)
+    widest = max(abs(points[a] - points[b]) for a, b in itertools.combinations(points, 2))
+    allied = {frozenset((cow_iso3[r["cow_code_1"]], cow_iso3[r["cow_code_2"]]))
+              for r in rows("atop_dyad_years.csv") if r["year"] == "2010" and r["defense"] == "1"}
+    levels = ["ally", "low-level threat", "modest threat", "high-level threat", "adversary"]
+    for a, b in (("RUS", "CHN"), ("USA", "RUS"), ("USA", "CHN")):
+        distance = abs(points[a] - points[b]) / widest
+        level = 0 if frozenset((a, b)) in allied else 1 + sum(distance >= t for t in (0.25, 0.5, 0.75))
+        key = f"{a}_{b}".lower()
+        assert close(glued_number(CH05, f"cap05_distance_{key}_2010"), distance)
+        assert glued(CH05)[f"cap05_place_{key}_2010"] == levels[level]
+
+
+def verdict(paper, book, unit, relation):
+    """The book's rule, written out again: points for shares, relative gaps for amounts."""
+    if book is None:
+        return "not checkable"
+    if relation == "less_than":
+        return "reproduced" if book < paper else "not reproduced"
+    if unit == "rank":
+        gap, within, near = abs(book - paper), 0, 1
+    elif unit == "share":
+        gap, within, near = abs(book - paper), 0.005, 0.02
+    elif paper == 0:
+        return "reproduced" if book == 0 else "not reproduced"
+    else:
+        gap, within, near = abs(book / paper - 1), 0.05, 0.15
+    return "reproduced" if gap <= within + 1e-12 else "close" if gap <= near + 1e-12 else "not reproduced"
+
+
+def test_ch05_verdicts(claims, current_2009):
+    """05-capabilities-in-2009: the replication table's verdicts and their counts."""
+    sco, csto = sco_csto()
+    wdi = by_key("wdi_armed_forces.csv", "iso3", "personnel", year=2009)
+    stock = by_key("nuclear_warheads.csv", "iso3", "value", year=2009, measure="stockpile")
+    first = by_key("nuclear_warheads.csv", "iso3", "value", year=2009, measure="first_strike_deliverable")
+    world = sum(current_2009.values())
+    ranked = sorted(current_2009, key=current_2009.get, reverse=True)
+    book = defaultdict(lambda: None, {
+        "fig1_chn_share": wdi["CHN"] / sum(wdi[i] for i in sco),
+        "fig1_rus_share": wdi["RUS"] / sum(wdi[i] for i in sco),
+        "fig2_rus_share": wdi["RUS"] / sum(wdi[i] for i in csto),
+        "fig2_blr_share": wdi["BLR"] / sum(wdi[i] for i in csto),
+        "warheads_rus": first["RUS"], "warheads_chn": stock["CHN"],
+        "warheads_sco_small": sum(stock.get(i, 0) for i in sco if i not in ("CHN", "RUS")),
+        "warheads_csto_rus_share": stock["RUS"] / sum(stock.get(i, 0) for i in csto),
+        "fig3_usa_usd": current_2009["USA"], "fig3_chn_usd": current_2009["CHN"],
+        "fig3_rus_usd": current_2009["RUS"], "fig3_usa_share": current_2009["USA"] / world,
+        "fig3_chn_share": current_2009["CHN"] / world, "fig3_rus_share": current_2009["RUS"] / world,
+        "fig3_top10_share": sum(current_2009[i] for i in ranked[:10]) / world,
+        "fig3_chn_rank": ranked.index("CHN") + 1, "fig3_rus_rank": ranked.index("RUS") + 1,
+    })
+    verdicts = {c: verdict(r["paper"], book[c], r["unit"], r["relation"]) for c, r in claims.items()}
+    for claim_id, expected in verdicts.items():
+        assert glued(CH05)[f"cap05_verdict_{claim_id}"] == expected, claim_id
+    for name in ("reproduced", "close", "not reproduced", "not checkable"):
+        assert glued_number(CH05, f"cap05_n_{name.replace(' ', '_')}") == list(verdicts.values()).count(name)
+    assert glued_number(CH05, "cap05_n_claims") == len(claims)
+
+
+# ---- chapters/06-capabilities-since-1990
+
+@pytest.fixture(scope="module")
+def constant():
+    series = defaultdict(dict)
+    for r in rows("sipri_milex.csv"):
+        if r["measure"] == "constant_2023_usd_m":
+            series[r["iso3"]][int(r["year"])] = float(r["value"]) / 1000
+    return series
+
+
+def test_ch06_spending_shares_and_ratios(constant):
+    """06-capabilities-since-1990: constant-dollar shares and ratios, 2009 and latest."""
+    world = {int(r["year"]): float(r["value_usd_bn"]) for r in rows("sipri_milex_world.csv")
+             if r["price_basis"] == "constant_2023_usd"}
+    latest = max(world)
+    assert glued_number(CH06, "cap06_latest_milex") == latest
+    for iso in ("USA", "CHN", "RUS"):
+        assert close(glued_number(CH06, f"cap06_milex_share_{iso.lower()}_2009"), constant[iso][2009] / world[2009])
+        assert close(glued_number(CH06, f"cap06_milex_share_{iso.lower()}_latest"),
+                     constant[iso][latest] / world[latest])
+    assert close(glued_number(CH06, "cap06_us_over_china_latest"), constant["USA"][latest] / constant["CHN"][latest])
+    ratios = {y: constant["CHN"][y] / constant["RUS"][y] for y in range(2009, latest + 1)}
+    assert close(glued_number(CH06, "cap06_china_over_russia_peak"), max(ratios.values()))
+    assert glued_number(CH06, "cap06_china_over_russia_peak_year") == max(ratios, key=ratios.get)
+
+
+def test_ch06_china_in_the_founding_sco():
+    """06-capabilities-since-1990: China's share of the SCO-six's forces (WDI), 2009 and highest."""
+    sco = members("SCO", "2010-06-01")
+    wdi = defaultdict(dict)
+    for r in rows("wdi_armed_forces.csv"):
+        wdi[int(r["year"])][r["iso3"]] = float(r["personnel"])
+    shares = {y: f["CHN"] / sum(f[i] for i in sco) for y, f in wdi.items() if y >= 1992 and all(i in f for i in sco)}
+    assert close(glued_number(CH06, "cap06_china_in_sco_2009"), shares[2009])
+    assert close(glued_number(CH06, "cap06_china_in_sco_max"), max(shares.values()))
+
+
+def test_ch06_stockpile_ratios():
+    """06-capabilities-since-1990: Russia's stockpile over China's, 2009 and latest."""
+    stock = defaultdict(dict)
+    for r in rows("nuclear_warheads.csv"):
+        if r["measure"] == "stockpile":
+            stock[int(r["year"])][r["iso3"]] = int(r["value"])
+    latest = max(stock)
+    assert close(glued_number(CH06, "cap06_rus_over_chn_latest"), stock[latest]["RUS"] / stock[latest]["CHN"])
+    assert close(glued_number(CH06, "cap06_rus_over_chn_2009"), stock[2009]["RUS"] / stock[2009]["CHN"])
+
+
+def test_ch06_enlarged_sco_and_nato_spending():
+    """06-capabilities-since-1990: the SCO's and NATO's shares of 2024 spending (members at end 2024)."""
+    spending = by_key("sipri_milex.csv", "iso3", "value", year=2024, measure="current_usd_m")
+    world = sum(spending.values())
+    for organisation, key in (("SCO", "sco"), ("NATO", "nato")):
+        share = sum(spending.get(i, 0) for i in members(organisation, "2024-12-31")) / world
+        assert close(glued_number(CH06, f"cap06_{key}_milex_latest"), share)
+    assert glued_number(CH06, "cap06_n_nato_latest") == len(members("NATO", "2024-12-31"))
+
+
+def test_ch06_ppp_versus_exchange_rates():
+    """06-capabilities-since-1990: China's spending relative to the US's in WMEAT 2009, two bases."""
+    wmeat = defaultdict(dict)
+    for r in rows("wmeat2012.csv"):
+        if r["year"] == "2009":
+            wmeat[r["measure"]][r["iso3"]] = float(r["value"])
+    ppp, mer = wmeat["milex_ppp_usd_m"], wmeat["milex_current_usd_m"]
+    assert close(glued_number(CH06, "cap06_chn_over_usa_ppp"), ppp["CHN"] / ppp["USA"])
+    assert close(glued_number(CH06, "cap06_chn_over_usa_mer"), mer["CHN"] / mer["USA"])
+
+
+def test_ch06_relative_un_distances():
+    """06-capabilities-since-1990: UN voting distances relative to the widest pair, latest year."""
+    points = defaultdict(dict)
+    for r in rows("unga_ideal_points.csv"):
+        points[int(r["year"])][r["iso3"]] = float(r["ideal_point"])
+    latest = max(points)
+    p = points[latest]
+    span = max(p.values()) - min(p.values())
+    assert close(glued_number(CH06, "cap06_distance_usa_rus_latest"), abs(p["USA"] - p["RUS"]) / span)
+    assert close(glued_number(CH06, "cap06_distance_rus_chn_latest"), abs(p["RUS"] - p["CHN"]) / span)
+
+
+def test_ch06_top_ten_today():
+    """06-capabilities-since-1990 (exercise): the 2024 top ten's share of SIPRI's world total."""
+    spending = by_key("sipri_milex.csv", "iso3", "value", year=2024, measure="current_usd_m")
+    world = next(float(r["value_usd_bn"]) for r in rows("sipri_milex_world.csv")
+                 if r["year"] == "2024" and r["price_basis"] == "current_2024_usd")
+    top = sorted(spending.values(), reverse=True)[:10]
+    assert close(glued_number(CH06, "cap06_ex_top10_share_2024"), sum(top) / 1000 / world)
