@@ -910,7 +910,7 @@ CLAIMS = [
          quantity="Russian arms sales to China after the December 1992 agreement, each year at least",
          unit="million US dollars per year", period_start=1993, period_end=2010,
          paper_value=1000, check_value=None,
-         check_method="not checkable in money; chapter 02 counts the years SIPRI's deliveries stay above their own post-1992 median instead",
+         check_method="not checkable in money with the book's data; chapter 02 shows how far the yearly deliveries (in trend-indicator values) fell after their peak",
          source=M, source_detail="paper's note 99; the end of the period is the paper's date"),
     dict(claim_id="mac-arms-share", paper=M, location=M_AF,
          quantity="Russia's share of China's arms imports after the December 1992 agreement, more than",
