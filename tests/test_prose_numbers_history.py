@@ -196,8 +196,8 @@ def test_table_2_overlaps():
 
 
 def test_organisation_sizes():
-    """04-central-asia-sco-csto: SCO members in mid-2024 and CSTO members in mid-1995."""
-    assert glued_number(CENTRAL_ASIA, "hist04_sco_members_latest") == len(_members_on("2024-07-01", "SCO"))
+    """04-central-asia-sco-csto: SCO members at the end of 2024 and CSTO members in mid-1995."""
+    assert glued_number(CENTRAL_ASIA, "hist04_sco_members_latest") == len(_members_on("2024-12-31", "SCO"))
     assert glued_number(CENTRAL_ASIA, "hist04_csto_members_1995") == len(_members_on("1995-07-01", "CSTO"))
 
 

@@ -477,7 +477,9 @@ event("ev-2001-sco-founded", "2001-06-15",
       "sco2001;https://issi.org.pk/the-expanding-role-of-sco-strengthening-pakistans-regional-integration/",
       "the Shanghai Convention against terrorism, separatism and extremism was signed the same day",
       organisations=["SCO"],
-      mentions=[mention(B, "§2.2", "2001", "the SCO was founded in 2001 when Uzbekistan joined")])
+      mentions=[mention(B, "§2.2", "2001", "the SCO was founded in 2001 when Uzbekistan joined"),
+                mention(B, "§7 (references)", "2001-05-16", "the founding declaration, dated 16 May 2001 in the reference list",
+                        "date", "the declaration was signed in Shanghai on 15 June 2001")])
 event("ev-2001-good-neighbour-treaty", "2001-07-16",
       "Treaty of Good-Neighbourliness and Friendly Cooperation signed in Moscow",
       "treaty", 6, "CHN RUS", "CHN-RUS", "treaty2001;li2007",
