@@ -191,7 +191,7 @@ event("ev-1950-china-enters-korea", "1950-10-19",
       "crisis or war", -10, "CHN USA", "CHN-USA", "goncharov1993", end="1953-07-27")
 event("ev-1953-stalin-dies", "1953-03-05",
       "Stalin dies; Beijing mourns him officially for three days",
-      "domestic politics", 2, "CHN RUS", "CHN-RUS", "luthi2008",
+      "domestic politics", 2, "CHN RUS", "CHN-RUS", "luthi2008;garver2016",
       mentions=[mention(M, M_SR, "1953", "the PRC marked Stalin's death with three days of mourning and an article by Mao")])
 event("ev-1954-khrushchev-in-beijing", "1954-09-29",
       "Khrushchev's first visit to Beijing: Port Arthur to be returned and aid expanded",
@@ -349,7 +349,7 @@ event("ev-1991-eastern-border-agreement", "1991-05-16",
       "Agreement on the eastern section of the Sino-Soviet border",
       "border", 6, "CHN RUS", "CHN-RUS",
       "fravel2008;https://www.reuters.com/article/us-china-russia-border/china-signs-border-demarcation-pact-with-russia-idUKPEK29238620080721",
-      mentions=[mention(M, M_SR, None, "talks on the border began before the Soviet collapse")])
+      mentions=[mention(M, M_SR, None, "boundary and border issues have since been largely settled")])
 event("ev-1991-ussr-dissolved", "1991-12-26",
       "The Soviet Union is dissolved; Russia continues its seat and treaties",
       "domestic politics", 0, "RUS", "", "gaddis2005",
