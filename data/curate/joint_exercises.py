@@ -34,9 +34,39 @@ machaffie = pd.DataFrame([{
     "source": "machaffie2011",
     "source_detail": "section 'Shanghai Cooperation Organization' (his notes 75-76, not in the text available); "
                      "no other source in the book's data confirms a February 2010 exercise"}])
+# Later exercises and patrols (added for the history chapters), with their participants and
+# troops where the source states them per country.
+LATER = [
+    ("joint-sea-2016", "Joint Sea 2016", "2016-09-12", "2016-09-19", "South China Sea, east of Zhanjiang",
+     "surface ships, submarines, aircraft and marines of both navies", {"CHN": None, "RUS": None},
+     "https://en.inform.kz/news/china-russia-start-joint-navy-drill-in-south-china-sea_a2948483/", ""),
+    ("joint-sea-2017-i", "Joint Sea 2017 (I)", "2017-07-21", "2017-07-28", "Baltic Sea, from Baltiysk",
+     "China: a destroyer, a frigate and a supply ship; Russia: a frigate, aircraft and marines", {"CHN": None, "RUS": None},
+     "https://news.cgtn.com/news/7959544d35517a6333566d54/index.html", "first Sino-Russian naval exercise in the Baltic"),
+    ("vostok-2018", "Vostok 2018", "2018-09-11", "2018-09-17", "Tsugol training range, Trans-Baikal (Russia)",
+     "China: about 3,200 troops, more than 900 pieces of equipment and 30 aircraft", {"CHN": 3200, "RUS": None},
+     "http://eng.chinamil.com.cn/CHINA_209163/TopStories_209189/9259467.html",
+     "joint phase 11-15 September; first Chinese part in a Russian strategic exercise"),
+    ("joint-air-patrol-2019", "Joint strategic air patrol 2019", "2019-07-23", "2019-07-23", "Sea of Japan and East China Sea",
+     "Russian Tu-95 and Chinese H-6 bombers", {"CHN": None, "RUS": None},
+     "https://nationalpost.com/pmn/news-pmn/crime-pmn/russian-and-chinese-jets-conducted-joint-patrol-moscow-says",
+     "the first joint bomber patrol; the source is dated the day after"),
+    ("joint-naval-patrol-2021", "Joint naval patrol 2021", "2021-10-17", "2021-10-23", "Western Pacific, around Japan",
+     "ten warships, five from each navy", {"CHN": None, "RUS": None},
+     "https://slconcordtimes.com/russia-china-hold-first-joint-patrol-in-the-western-pacific-russian-defense-ministry-says/",
+     "the first joint naval patrol"),
+    ("vostok-2022", "Vostok 2022", "2022-09-01", "2022-09-07", "Eastern Military District and Sea of Japan (Russia)",
+     "China: more than 2,000 troops, 300 vehicles, 21 aircraft and 3 ships", {"CHN": 2000, "RUS": None, "IND": None, "BLR": None, "TJK": None, "MNG": None, "DZA": None},
+     "http://eng.chinamil.com.cn/view/2022-09/01/content_10182185.htm",
+     "participants as the Chinese defence ministry lists them; other states took part as well"),
+]
+later = pd.DataFrame([{"exercise_id": i, "name": n, "start_date": s, "start_precision": "day", "end_date": e,
+                       "location": loc, "troops_or_assets_reported": assets, "source": src, "source_detail": note}
+                      for i, n, s, e, loc, assets, _, src, note in LATER])
 columns = ["exercise_id", "name", "start_date", "start_precision", "end_date", "location",
            "troops_or_assets_reported", "source", "source_detail"]
-write(pd.concat([exercises[columns], machaffie[columns]]).sort_values("start_date"), "joint_exercises.csv")
+write(pd.concat([exercises[columns], machaffie[columns], later[columns]]).sort_values("start_date"),
+      "joint_exercises.csv")
 
 rows = []
 for ex in compiled.itertuples():
@@ -51,5 +81,9 @@ for ex in compiled.itertuples():
 for iso3, troops in {"CHN": 400, "RUS": 400, "KAZ": 3000}.items():
     rows.append({"exercise_id": "anti-terror-drill-2010-02", "iso3": iso3, "troops": troops,
                  "source": "machaffie2011", "source_detail": "section 'Shanghai Cooperation Organization'"})
+for i, _, _, _, _, _, troops, src, _ in LATER:
+    for iso3, count in troops.items():
+        rows.append({"exercise_id": i, "iso3": iso3, "troops": count, "source": src,
+                     "source_detail": "as the source reports" if count else ""})
 participants = pd.DataFrame(rows).astype({"troops": "Int64"})
 write(participants, "joint_exercise_participants.csv")

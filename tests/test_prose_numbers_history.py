@@ -1,0 +1,226 @@
+"""Numbers in the prose of the history chapters (02-04), recomputed independently from
+data/ with the standard library and compared with the values the chapters glue.
+
+Each test's docstring names its chapter. The event index is recomputed here from its
+definition (a half-life-weighted mean of past scores), not with sinorus.history.
+"""
+
+import csv
+import datetime
+import math
+import statistics
+from collections import defaultdict
+
+import pytest
+
+from book_facts import CHAPTERS, ROOT, glued, glued_number
+
+SINO_RUSSIAN = CHAPTERS / "02-sino-russian-relations.md"
+RUSSIA_US = CHAPTERS / "03-russia-and-the-united-states.md"
+CENTRAL_ASIA = CHAPTERS / "04-central-asia-sco-csto.md"
+HALF_LIFE = 3
+
+
+def rows(name):
+    name = name if name.endswith(".csv") else f"{name}.csv"
+    with open(ROOT / "data" / name, encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def close(a, b, rel=1e-9):
+    return math.isclose(a, b, rel_tol=rel, abs_tol=1e-9)
+
+
+def day(text):
+    return datetime.date.fromisoformat(text)
+
+
+def decimal_year(date):
+    length = 366 if (date.year % 4 == 0 and (date.year % 100 != 0 or date.year % 400 == 0)) else 365
+    return date.year + (date - datetime.date(date.year, 1, 1)).days / length
+
+
+def dyad_events(a, b):
+    """(decimal year, score) of the events of one pair, from the raw tables."""
+    pair = tuple(sorted((a, b)))
+    ids = {r["event_id"] for r in rows("event_dyads") if (r["iso3_a"], r["iso3_b"]) == pair}
+    return [(decimal_year(day(r["start_date"])), int(r["score"]), r) for r in rows("events") if r["event_id"] in ids]
+
+
+def index_at(events, t):
+    weights = [(0.5 ** ((t - when) / HALF_LIFE), score) for when, score, _ in events if when <= t]
+    return sum(w * s for w, s in weights) / sum(w for w, _ in weights)
+
+
+# ---- chapters/02-sino-russian-relations
+
+def test_counts_of_events():
+    """02-sino-russian-relations: events, China-Russia events and mentions."""
+    assert glued_number(SINO_RUSSIAN, "hist02_n_events") == len(rows("events"))
+    assert glued_number(SINO_RUSSIAN, "hist02_n_chn_rus") == len(dyad_events("CHN", "RUS"))
+    assert glued_number(SINO_RUSSIAN, "hist02_n_mentions") == len(rows("event_mentions"))
+
+
+def test_index_at_the_clashes_and_today():
+    """02-sino-russian-relations: the China-Russia index in mid-1969 and at the end of 2024."""
+    events = dyad_events("CHN", "RUS")
+    assert close(glued_number(SINO_RUSSIAN, "hist02_index_clashes_1969"), index_at(events, 1969.5))
+    assert close(glued_number(SINO_RUSSIAN, "hist02_index_latest"), index_at(events, 2024.75))
+
+
+def test_index_turns_positive_after_the_clashes():
+    """02-sino-russian-relations: first year (on a quarter-year grid) the index is positive after mid-1969."""
+    events = dyad_events("CHN", "RUS")
+    first = next(1969.5 + k / 4 for k in range(4 * 56) if index_at(events, 1969.5 + k / 4) > 0)
+    assert glued_number(SINO_RUSSIAN, "hist02_index_positive_again") == int(first)
+
+
+def test_summit_count_against_the_claim():
+    """02-sino-russian-relations: Russia-China summits from 1992 to 18 July 2000, and MacHaffie's count."""
+    count = sum(1 for _, _, r in dyad_events("CHN", "RUS")
+                if r["category"] == "summit" and "1992-01-01" <= r["start_date"] <= "2000-07-18")
+    assert glued_number(SINO_RUSSIAN, "hist02_summits_counted") == count
+    claim = next(r for r in rows("history_claims") if r["claim_id"] == "mac-summit-count")
+    assert glued_number(SINO_RUSSIAN, "hist02_summits_claimed") == float(claim["paper_value"])
+
+
+def _ahead_from(ratio):
+    years = sorted(ratio)
+    last_behind = max((y for y in years if ratio[y] <= 1), default=None)
+    return years[0] if last_behind is None else min(y for y in years if y > last_behind)
+
+
+def test_reversal_of_fortunes():
+    """02-sino-russian-relations: years from which China leads Russia on CINC and on spending."""
+    cinc = defaultdict(dict)
+    for r in rows("nmc_capabilities"):
+        cinc[int(r["year"])][int(r["cow_code"])] = float(r["cinc"])
+    cinc_ratio = {y: v[710] / v[365] for y, v in cinc.items() if 710 in v and 365 in v}
+    assert glued_number(SINO_RUSSIAN, "hist02_cinc_ahead_from") == _ahead_from(cinc_ratio)
+    spending = defaultdict(dict)
+    for r in rows("sipri_milex"):
+        if r["measure"] == "constant_2023_usd_m" and r["iso3"] in {"CHN", "RUS"}:
+            spending[int(r["year"])][r["iso3"]] = float(r["value"])
+    spending_ratio = {y: v["CHN"] / v["RUS"] for y, v in spending.items() if len(v) == 2}
+    assert glued_number(SINO_RUSSIAN, "hist02_spending_ahead_from") == _ahead_from(spending_ratio)
+    assert close(glued_number(SINO_RUSSIAN, "hist02_spending_ratio_latest"), spending_ratio[max(spending_ratio)])
+
+
+def test_russian_arms_for_china():
+    """02-sino-russian-relations: Russia's share of China's arms imports 1993-2010 and late-1990s deliveries."""
+    russia = {int(r["year"]): float(r["tiv_millions"]) for r in rows("arms_transfers") if r["supplier"] == "RUS"}
+    world = {int(r["year"]): float(r["tiv_millions"]) for r in rows("arms_transfers") if r["supplier"] == "WLD"}
+    period = range(1993, 2011)
+    assert close(glued_number(SINO_RUSSIAN, "hist02_russian_share"),
+                 sum(russia[y] for y in period) / sum(world[y] for y in period))
+    assert close(glued_number(SINO_RUSSIAN, "hist02_tiv_late_1990s"), statistics.mean(russia[y] for y in (1997, 1998, 1999)))
+    assert glued_number(SINO_RUSSIAN, "hist02_tiv_peak_year") == max((y for y in russia if y >= 1992), key=russia.get)
+
+
+# ---- chapters/03-russia-and-the-united-states
+
+def _ideal_points():
+    points = defaultdict(dict)
+    for r in rows("unga_ideal_points"):
+        if r["iso3"] in {"USA", "RUS", "CHN"} and int(r["year"]) >= 1991:
+            points[int(r["year"])][r["iso3"]] = float(r["ideal_point"])
+    return points
+
+
+def test_voting_distances():
+    """03-russia-and-the-united-states: ideal-point distances in 1991 and the latest year, closest year."""
+    points = _ideal_points()
+    latest = max(points)
+    us_rus = {y: abs(p["USA"] - p["RUS"]) for y, p in points.items()}
+    rus_chn = {y: abs(p["RUS"] - p["CHN"]) for y, p in points.items()}
+    assert glued_number(RUSSIA_US, "hist03_latest_year") == latest
+    assert close(glued_number(RUSSIA_US, "hist03_distance_us_rus_1991"), us_rus[1991], rel=1e-6)
+    assert close(glued_number(RUSSIA_US, "hist03_distance_rus_chn_latest"), rus_chn[latest], rel=1e-6)
+    assert glued_number(RUSSIA_US, "hist03_us_rus_closest_year") == min(us_rus, key=us_rus.get)
+    closer = [str(y) for y in sorted(points) if us_rus[y] < rus_chn[y]]
+    assert glued(RUSSIA_US)["hist03_years_closer_to_us"] == ", ".join(closer)
+
+
+def test_index_and_votes_correlate():
+    """03-russia-and-the-united-states: correlation of the mid-year Russia-US index with the voting distance."""
+    events = dyad_events("RUS", "USA")
+    points = _ideal_points()
+    years = sorted(points)
+    index = [index_at(events, y + 0.5) for y in years]
+    distance = [abs(points[y]["USA"] - points[y]["RUS"]) for y in years]
+    assert close(glued_number(RUSSIA_US, "hist03_index_vote_correlation"), statistics.correlation(index, distance), rel=1e-6)
+
+
+def test_joint_vetoes():
+    """03-russia-and-the-united-states: Sino-Russian joint vetoes after 1991, and the first."""
+    members = defaultdict(set)
+    dates = {}
+    for r in rows("unsc_vetoes"):
+        if r["date"] >= "1991-12-26":
+            members[r["veto_id"]].add(r["member"])
+            dates[r["veto_id"]] = r["date"]
+    joint = [v for v, m in members.items() if {"CHN", "RUS"} <= m]
+    assert glued_number(RUSSIA_US, "hist03_n_joint_vetoes") == len(joint)
+    first = min(dates[v] for v in joint)
+    assert glued(RUSSIA_US)["hist03_first_joint_veto"] == f"{day(first):%B %Y}"
+
+
+def test_russia_us_events_since_1991():
+    """03-russia-and-the-united-states: Russia-US events since 1991 and the share that are hostile."""
+    since = [s for _, s, r in dyad_events("RUS", "USA") if r["start_date"] >= "1991-01-01"]
+    assert glued_number(RUSSIA_US, "hist03_n_rus_usa") == len(since)
+    assert close(glued_number(RUSSIA_US, "hist03_share_negative"), sum(s < 0 for s in since) / len(since))
+
+
+# ---- chapters/04-central-asia-sco-csto
+
+def _members_on(date, organisation=None, status="member"):
+    out = set()
+    for r in rows("memberships"):
+        if (r["start_date"] <= date and (not r["end_date"] or r["end_date"] >= date)
+                and r["status"] == status and (organisation is None or r["organisation"] == organisation)):
+            out.add((r["organisation"], r["iso3"]))
+    return out
+
+
+def test_table_2_overlaps():
+    """04-central-asia-sco-csto: states in two of the four organisations on 1 July 2010, and across the divide."""
+    held = defaultdict(set)
+    for organisation, iso3 in _members_on("2010-07-01"):
+        if organisation in {"EU", "SCO", "NATO", "CSTO"}:
+            held[iso3].add(organisation)
+    assert glued_number(CENTRAL_ASIA, "hist04_n_in_any") == len(held)
+    assert glued_number(CENTRAL_ASIA, "hist04_n_in_two") == sum(len(o) >= 2 for o in held.values())
+    across = sum(bool(o & {"EU", "NATO"}) and bool(o & {"SCO", "CSTO"}) for o in held.values())
+    assert glued_number(CENTRAL_ASIA, "hist04_n_in_both_camps") == across
+
+
+def test_organisation_sizes():
+    """04-central-asia-sco-csto: SCO members at the end of 2024 and CSTO members in mid-1995."""
+    assert glued_number(CENTRAL_ASIA, "hist04_sco_members_latest") == len(_members_on("2024-12-31", "SCO"))
+    assert glued_number(CENTRAL_ASIA, "hist04_csto_members_1995") == len(_members_on("1995-07-01", "CSTO"))
+
+
+def test_february_2010_exercise():
+    """04-central-asia-sco-csto: the troops MacHaffie reports for February 2010, and their sources."""
+    troops = {r["iso3"]: int(r["troops"]) for r in rows("joint_exercise_participants")
+              if r["exercise_id"] == "anti-terror-drill-2010-02"}
+    assert glued_number(CENTRAL_ASIA, "hist04_feb2010_kaz") == troops["KAZ"]
+    assert close(glued_number(CENTRAL_ASIA, "hist04_feb2010_kazakh_share"), troops["KAZ"] / sum(troops.values()))
+    row = next(r for r in rows("joint_exercises") if r["exercise_id"] == "anti-terror-drill-2010-02")
+    assert glued_number(CENTRAL_ASIA, "hist04_n_sources_feb2010") == len(row["source"].split(";"))
+
+
+def test_exercises_and_bases():
+    """04-central-asia-sco-csto: exercises listed, and years of the US base at Karshi-Khanabad."""
+    assert glued_number(CENTRAL_ASIA, "hist04_n_exercises") == len(rows("joint_exercises"))
+    dates = {r["event_id"]: day(r["start_date"]) for r in rows("events")}
+    years = (dates["ev-2005-k2-closed"] - dates["ev-2001-k2-agreement"]).days / 365.25
+    assert glued_number(CENTRAL_ASIA, "hist04_k2_years") == pytest.approx(round(years, 1))
+
+
+def test_uzbekistan_in_the_csto():
+    """04-central-asia-sco-csto (exercise): days Uzbekistan was a CSTO member."""
+    days = sum((day(r["end_date"]) - day(r["start_date"])).days + 1 for r in rows("memberships")
+               if r["organisation"] == "CSTO" and r["iso3"] == "UZB")
+    assert glued_number(CENTRAL_ASIA, "hist04_ex_uzbek_days") == days
