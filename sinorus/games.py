@@ -181,9 +181,11 @@ def equilibria(A, B) -> list[Equilibrium]:
     """Every Nash equilibrium of a non-degenerate game, or the extreme equilibria of a
     degenerate one (where the equilibria may form segments between them), pure first.
 
-    Non-degenerate games go to nashpy's support enumeration; degenerate ones to its vertex
-    enumeration, which does not assume non-degeneracy (support enumeration would warn).
-    Pure equilibria are also found directly from best replies, so none is ever missed.
+    A 2x2 game that :func:`degeneracies` finds non-degenerate goes to nashpy's support
+    enumeration. Any other game — degenerate, or larger than 2x2, where that check covers
+    pure strategies only — goes to its vertex enumeration, which does not assume
+    non-degeneracy (support enumeration would warn). Pure equilibria are also found
+    directly from best replies, so none is ever missed.
     """
     import nashpy as nash
 
@@ -191,7 +193,8 @@ def equilibria(A, B) -> list[Equilibrium]:
     # Equilibria do not change when a constant is added to a player's payoffs; positive
     # payoffs keep nashpy's best-response polytopes bounded.
     game = nash.Game(A - A.min() + 1, B - B.min() + 1)
-    found = game.vertex_enumeration() if is_degenerate(A, B) else game.support_enumeration()
+    checked = A.shape == (2, 2) and not is_degenerate(A, B)
+    found = game.support_enumeration() if checked else game.vertex_enumeration()
     profiles = {_clean(r, c) for r, c in found}
     for i, j in pure_equilibria(A, B):
         profiles.add((tuple(float(k == i) for k in range(A.shape[0])),

@@ -295,3 +295,13 @@ class _Refuse:
         if name == "axelrod":
             raise ImportError("refused for the test")
         return None
+
+
+def test_larger_games_are_solved_without_assuming_non_degeneracy():
+    """Rock-paper-scissors (3x3): one mixed equilibrium, found by vertex enumeration."""
+    A = np.array([[0, -1, 1], [1, 0, -1], [-1, 1, 0]])
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        found = games.equilibria(A, -A)
+    assert len(found) == 1
+    assert found[0].row == pytest.approx((1 / 3, 1 / 3, 1 / 3))
