@@ -1,0 +1,229 @@
+"""Numbers in the alliance-games chapters' prose, recomputed independently and compared
+with the glue.
+
+The recomputations read the CSV files with the standard library and count by brute force
+(itertools), so they share no code with the chapters or with sinorus.games and
+sinorus.power. Each test's docstring names its chapter.
+"""
+
+import csv
+import itertools
+import math
+from fractions import Fraction
+
+import pytest
+
+from book_facts import CHAPTERS, ROOT, glued, glued_number
+
+GAMES_CHAPTER = CHAPTERS / "07-alliance-games.md"
+SPACE = CHAPTERS / "08-the-space-of-2x2-games.md"
+REPEAT = CHAPTERS / "09-repetition-and-evolution.md"
+CELLS = [("C", "C"), ("C", "D"), ("D", "C"), ("D", "D")]
+
+
+def rows(name):
+    with open(ROOT / "data" / name, encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def named_games():
+    """key -> {(row move, column move): (row payoff, column payoff)}, from games.csv."""
+    result = {}
+    for r in rows("games.csv"):
+        result.setdefault(r["game"], {})[r["row_strategy"], r["column_strategy"]] = (
+            int(r["row_payoff"]), int(r["column_payoff"]))
+    return result
+
+
+def pure_equilibria(game):
+    """Cells where neither player gains by switching its own move alone."""
+    other = {"C": "D", "D": "C"}
+    return [(r, c) for r, c in CELLS
+            if game[r, c][0] >= game[other[r], c][0] and game[r, c][1] >= game[r, other[c]][1]]
+
+
+def in_force(day):
+    return [r for r in rows("memberships.csv") if r["status"] == "member"
+            and r["start_date"] <= day and (r["end_date"] == "" or r["end_date"] >= day)]
+
+
+# ---- chapters/07-alliance-games
+
+def test_games_table_2_overlaps():
+    """07-alliance-games: states in the four organisations of Table 2 on 2011-01-01."""
+    member_of = {}
+    for r in in_force("2011-01-01"):
+        if r["organisation"] in {"EU", "SCO", "NATO", "CSTO"}:
+            member_of.setdefault(r["iso3"], set()).add(r["organisation"])
+    assert glued_number(GAMES_CHAPTER, "games_n_states_table_2") == len(member_of)
+    assert glued_number(GAMES_CHAPTER, "games_n_in_two_or_more") == sum(len(o) >= 2 for o in member_of.values())
+    assert glued_number(GAMES_CHAPTER, "games_n_both_blocs") == sum(
+        bool(o & {"EU", "NATO"}) and bool(o & {"SCO", "CSTO"}) for o in member_of.values())
+    assert glued_number(GAMES_CHAPTER, "games_n_sco_and_csto") == sum({"SCO", "CSTO"} <= o for o in member_of.values())
+
+
+def test_games_pure_equilibria_of_every_named_game():
+    """07-alliance-games: the pure equilibria of each named game, and of Table 4's Prisoner's Dilemma."""
+    values = glued(GAMES_CHAPTER)
+    for key, game in named_games().items():
+        assert values[f"games_eq_{key}"] == ", ".join(r + c for r, c in pure_equilibria(game)), key
+    assert values["games_pd_equilibrium"] == "DD"
+    cooperative = sum(("C", "C") in pure_equilibria(g) for g in named_games().values())
+    assert glued_number(GAMES_CHAPTER, "games_n_cooperative") == cooperative
+
+
+def test_games_mixed_equilibrium_of_hero():
+    """07-alliance-games: Hero's mixed equilibrium from the indifference condition."""
+    g = named_games()["hero"]
+    # The column player's probability q of C makes the row player indifferent.
+    a = {cell: p[0] for cell, p in g.items()}
+    q = Fraction(a["D", "D"] - a["C", "D"], a["C", "C"] - a["C", "D"] - a["D", "C"] + a["D", "D"])
+    expected = f"({float(q):.2f} C + {float(1 - q):.2f} D, {float(q):.2f} C + {float(1 - q):.2f} D)"
+    assert glued(GAMES_CHAPTER)["games_mixed_hero"] == expected
+
+
+def test_games_low_confidence_list():
+    """07-alliance-games: the games whose matrices are the book's reconstructions."""
+    low = []
+    for r in rows("games.csv"):
+        if r["confidence"] == "low" and r["name"] not in low:
+            low.append(r["name"])
+    assert glued(GAMES_CHAPTER)["games_low_confidence"] == ", ".join(low)
+
+
+def shapley_shubik(weights: dict, quota: float) -> dict:
+    """By the coalition formula, with coalitions listed by itertools."""
+    members = list(weights)
+    n = len(members)
+    result = dict.fromkeys(members, 0.0)
+    for member in members:
+        others = [m for m in members if m != member]
+        for size in range(n):
+            for coalition in itertools.combinations(others, size):
+                total = sum(weights[m] for m in coalition)
+                if total < quota * (1 - 1e-12) <= total + weights[member]:
+                    result[member] += math.factorial(size) * math.factorial(n - size - 1) / math.factorial(n)
+    return result
+
+
+def sco_cinc(day, year):
+    members = [r["iso3"] for r in in_force(day) if r["organisation"] == "SCO"]
+    cow = {r["iso3"]: r["cow_code"] for r in rows("countries.csv") if r["iso3"] in members}
+    cinc = {r["cow_code"]: float(r["cinc"]) for r in rows("nmc_capabilities.csv") if int(r["year"]) == year}
+    return {m: cinc[cow[m]] for m in members}
+
+
+def test_games_sco_power_in_2010():
+    """07-alliance-games: consensus and CINC-weighted Shapley-Shubik power in the SCO of 2010."""
+    weights = sco_cinc("2010-06-30", 2010)
+    assert glued_number(GAMES_CHAPTER, "games_n_sco_2010") == len(weights)
+    assert glued_number(GAMES_CHAPTER, "games_ss_rus_consensus_2010") == pytest.approx(1 / len(weights))
+    total = sum(weights.values())
+    assert glued_number(GAMES_CHAPTER, "games_china_cinc_share_2010") == pytest.approx(weights["CHN"] / total)
+    majority = shapley_shubik(weights, total / 2)
+    assert glued_number(GAMES_CHAPTER, "games_ss_chn_majority_2010") == pytest.approx(majority["CHN"])
+    assert glued_number(GAMES_CHAPTER, "games_ss_rus_majority_2010") == pytest.approx(majority["RUS"])
+
+
+def test_games_sco_power_latest():
+    """07-alliance-games: the latest SCO, weighted by 2016 CINC, under a two-thirds quota."""
+    latest = max(r["start_date"] for r in rows("memberships.csv") if r["organisation"] == "SCO")
+    assert glued_number(GAMES_CHAPTER, "games_sco_latest_year") == int(latest[:4])
+    weights = sco_cinc(latest, 2016)
+    assert glued_number(GAMES_CHAPTER, "games_n_sco_latest") == len(weights)
+    two_thirds = shapley_shubik(weights, sum(weights.values()) * 2 / 3)
+    assert glued_number(GAMES_CHAPTER, "games_ss_chn_twothirds_latest") == pytest.approx(two_thirds["CHN"])
+    assert glued_number(GAMES_CHAPTER, "games_ss_rus_twothirds_latest") == pytest.approx(two_thirds["RUS"])
+
+
+# ---- chapters/08-the-space-of-2x2-games
+
+def labelled_games():
+    """Every strict 2x2 game as ((a11, a12, a21, a22), (b11, b12, b21, b22))."""
+    return [(a, b) for a in itertools.permutations(range(1, 5)) for b in itertools.permutations(range(1, 5))]
+
+
+def images(a, b, exchange):
+    """The game under every relabelling: rows swapped or not, columns swapped or not, and
+    (if `exchange`) players exchanged or not. Cells are listed (11, 12, 21, 22)."""
+    swap_rows = lambda m: (m[2], m[3], m[0], m[1])  # noqa: E731
+    swap_cols = lambda m: (m[1], m[0], m[3], m[2])  # noqa: E731
+    transpose = lambda m: (m[0], m[2], m[1], m[3])  # noqa: E731
+    found = set()
+    for r in (False, True):
+        for c in (False, True):
+            x, y = a, b
+            if r:
+                x, y = swap_rows(x), swap_rows(y)
+            if c:
+                x, y = swap_cols(x), swap_cols(y)
+            found.add((x, y))
+            if exchange:
+                found.add((transpose(y), transpose(x)))
+    return frozenset(found)
+
+
+@pytest.fixture(scope="module")
+def orbits():
+    return {exchange: {images(a, b, exchange) for a, b in labelled_games()} for exchange in (False, True)}
+
+
+def test_space_class_counts(orbits):
+    """08-the-space-of-2x2-games: 576 labelled games, 144 and 78 classes, 12 symmetric, 57 conflict games."""
+    assert glued_number(SPACE, "space_n_labelled") == len(labelled_games())
+    assert glued_number(SPACE, "space_n_rg144") == len(orbits[False])
+    assert glued_number(SPACE, "space_n_rg78") == len(orbits[True])
+    transpose = lambda m: (m[0], m[2], m[1], m[3])  # noqa: E731
+    symmetric = sum(any(x == transpose(y) for x, y in orbit) for orbit in orbits[False])
+    assert glued_number(SPACE, "space_n_symmetric") == symmetric
+    conflict = sum(not any(x[i] == 4 and y[i] == 4 for i in range(4)) for x, y in (next(iter(o)) for o in orbits[True]))
+    assert glued_number(SPACE, "space_n_conflict") == conflict
+
+
+def test_space_equilibrium_counts(orbits):
+    """08-the-space-of-2x2-games: games with 0, 1 and 2 pure equilibria, and Pareto-deficient ones."""
+    counts = {0: 0, 1: 0, 2: 0}
+    deficient = 0
+    for orbit in orbits[False]:
+        a, b = next(iter(orbit))
+        game = {cell: (a[k], b[k]) for k, cell in enumerate(CELLS)}
+        equilibria = pure_equilibria(game)
+        counts[len(equilibria)] += 1
+        deficient += any(game[o][0] > game[e][0] and game[o][1] > game[e][1] for e in equilibria for o in CELLS)
+    for n, count in counts.items():
+        assert glued_number(SPACE, f"space_n_{n}_equilibria") == count
+    assert glued_number(SPACE, "space_n_deficient") == deficient
+
+
+def test_space_dependence_and_threshold():
+    """08-the-space-of-2x2-games: dependence from 2010 CINC, and the threat at which Russia commits.
+
+    In the chapter's construction (entrapment cost 0.15, the chapter's assumption) an ally
+    commits strongly alone once threat x dependence exceeds twice the entrapment cost, and
+    the partner, being less dependent, stays weak.
+    """
+    cinc = {int(r["cow_code"]): float(r["cinc"]) for r in rows("nmc_capabilities.csv") if r["year"] == "2010"}
+    d_russia = cinc[710] / (cinc[710] + cinc[365])
+    assert glued_number(SPACE, "space_dep_russia_2010") == pytest.approx(d_russia)
+    threats = [round(0.01 * k, 2) for k in range(1, 101)]
+    assert glued_number(SPACE, "space_threat_russia_commits") == min(t for t in threats if t * d_russia > 2 * 0.15)
+
+
+# ---- chapters/09-repetition-and-evolution
+
+def test_repeat_discount_thresholds():
+    """09-repetition-and-evolution: grim-trigger and tit-for-tat thresholds of the ordinal PD."""
+    g = named_games()["prisoners_dilemma"]
+    T, R, P, S = g["D", "C"][0], g["C", "C"][0], g["D", "D"][0], g["C", "D"][0]
+    assert glued_number(REPEAT, "repeat_grim_threshold") == pytest.approx((T - R) / (T - P))
+    assert glued_number(REPEAT, "repeat_tft_threshold") == pytest.approx(max((T - R) / (T - P), (T - R) / (R - S)))
+    assert glued_number(REPEAT, "repeat_numeric_threshold") == pytest.approx((T - R) / (T - P), abs=0.0015)
+
+
+def test_repeat_chicken_mixed_share():
+    """09-repetition-and-evolution: Chicken's mixed equilibrium, where replicator dynamics settle."""
+    g = named_games()["chicken"]
+    a = {cell: p[0] for cell, p in g.items()}
+    q = (a["D", "D"] - a["C", "D"]) / (a["C", "C"] - a["C", "D"] - a["D", "C"] + a["D", "D"])
+    assert glued_number(REPEAT, "repeat_chicken_mixed") == pytest.approx(q)
+    assert glued_number(REPEAT, "repeat_chicken_final") == pytest.approx(q, abs=1e-3)
