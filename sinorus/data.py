@@ -159,8 +159,17 @@ def _header_problems(path: pathlib.Path, shown: str, expected: list[str]) -> lis
 def _descriptor_with(descriptor: dict, path: pathlib.Path) -> dict:
     """The whole data package, with ``descriptor`` pointing at ``path`` (which may be a
     test's modified copy) so its foreign keys resolve against the book's other tables."""
-    resources = [dict(r, path=str((DATA_DIR / r["path"]).resolve()))
-                 for r in datapackage()["resources"] if r["name"] != descriptor["name"]]
+    # Only the tables the foreign keys reach: frictionless checks every descriptor in a
+    # package, and the book has dozens.
+    needed, queue = set(), [descriptor]
+    while queue:
+        for key in queue.pop().get("schema", {}).get("foreignKeys", []):
+            name = key["reference"].get("resource")
+            if name and name != descriptor["name"] and name not in needed:
+                needed.add(name)
+                queue.append(resource(name))
+    resources = [dict(resource(name), path=str((DATA_DIR / resource(name)["path"]).resolve()))
+                 for name in sorted(needed)]
     resources.append(dict(descriptor, path=str(path.resolve())))
     return {"name": datapackage()["name"], "resources": resources}
 
