@@ -28,15 +28,17 @@ def on(date, organisation: str | None = None, status: str = "member",
     return spells[in_force].reset_index(drop=True)
 
 
-def members(organisation: str, date) -> list[str]:
-    """ISO codes of the full members of ``organisation`` on ``date``, sorted."""
-    return sorted(on(date, organisation)["iso3"])
+def members(organisation: str, date, memberships: pd.DataFrame | None = None) -> list[str]:
+    """ISO codes of the full members of ``organisation`` on ``date``, sorted.
+
+    Pass ``memberships`` (the loaded table) when calling many times: loading validates it."""
+    return sorted(on(date, organisation, memberships=memberships)["iso3"])
 
 
-def overlaps(date, organisations: list[str]) -> pd.DataFrame:
+def overlaps(date, organisations: list[str], memberships: pd.DataFrame | None = None) -> pd.DataFrame:
     """A state-by-organisation table of full membership on ``date`` (True/False), with
     the number of the organisations each state belongs to; states in none are left out."""
-    spells = on(date)
+    spells = on(date, memberships=memberships)
     spells = spells[spells["organisation"].isin(organisations)]
     table = (pd.crosstab(spells["iso3"], spells["organisation"]).reindex(columns=organisations, fill_value=0)
              .astype(bool))
