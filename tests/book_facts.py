@@ -6,7 +6,10 @@ import pathlib
 import re
 
 import nbformat
+import pytest
 import yaml
+
+from sinorus import data
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 CHAPTERS = ROOT / "chapters"
@@ -62,3 +65,10 @@ def glue_references(md: pathlib.Path) -> set[str]:
     """Names the prose of a chapter quotes with a {glue} role."""
     return {m.group(1) for cell in notebook(md).cells if cell.cell_type == "markdown"
             for m in GLUE_ROLE.finditer(cell.source)}
+
+
+def refusal(copy: pathlib.Path, name: str) -> str:
+    """The message with which the loader refuses ``copy``, a broken copy of table ``name``."""
+    with pytest.raises(data.DataValidationError) as refused:
+        data.load_csv(copy, data.resource(name), package_dir=data.DATA_DIR)
+    return str(refused.value)

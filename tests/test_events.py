@@ -7,7 +7,7 @@ import re
 import pandas as pd
 import pytest
 
-from book_facts import CHAPTERS
+from book_facts import CHAPTERS, refusal
 from sinorus import data
 
 EVENT_TABLES = ["event_scale", "events", "event_actors", "event_organisations", "event_dyads",
@@ -138,12 +138,6 @@ def _broken_copy(tmp_path, name, edit):
     return copy
 
 
-def _refused(copy, name) -> str:
-    with pytest.raises(data.DataValidationError) as refused:
-        data.load_csv(copy, data.resource(name), package_dir=data.DATA_DIR)
-    return str(refused.value)
-
-
 def _set(row: int, column: str, value: str):
     """An edit that sets one cell; ``row`` is numbered as the messages number it (header = 1)."""
     def edit(rows):
@@ -151,50 +145,50 @@ def _set(row: int, column: str, value: str):
     return edit
 
 
-def test_unknown_actor_code_is_refused(tmp_path):
+def test_unknown_actor_code_isrefusal(tmp_path):
     copy = _broken_copy(tmp_path, "event_actors", _set(2, "iso3", "XXX"))
-    assert "event_actors.csv, row 2, column 'iso3': 'XXX' is not a known iso3 in countries" in _refused(copy, "event_actors")
+    assert "event_actors.csv, row 2, column 'iso3': 'XXX' is not a known iso3 in countries" in refusal(copy, "event_actors")
 
 
-def test_impossible_date_is_refused(tmp_path):
+def test_impossible_date_isrefusal(tmp_path):
     copy = _broken_copy(tmp_path, "events", _set(2, "start_date", "1689-09-31"))
-    assert "events.csv, row 2, column 'start_date': '1689-09-31' is not a valid date" in _refused(copy, "events")
+    assert "events.csv, row 2, column 'start_date': '1689-09-31' is not a valid date" in refusal(copy, "events")
 
 
-def test_score_outside_the_range_is_refused(tmp_path):
+def test_score_outside_the_range_isrefusal(tmp_path):
     copy = _broken_copy(tmp_path, "events", _set(2, "score", "12"))
-    assert "events.csv, row 2, column 'score': '12' breaks the constraint maximum = 10" in _refused(copy, "events")
+    assert "events.csv, row 2, column 'score': '12' breaks the constraint maximum = 10" in refusal(copy, "events")
 
 
-def test_score_between_the_levels_of_the_scale_is_refused(tmp_path):
+def test_score_between_the_levels_of_the_scale_isrefusal(tmp_path):
     copy = _broken_copy(tmp_path, "events", _set(2, "score", "5"))
-    assert "events.csv, row 2, column 'score': '5' is not a known score in event_scale" in _refused(copy, "events")
+    assert "events.csv, row 2, column 'score': '5' is not a known score in event_scale" in refusal(copy, "events")
 
 
-def test_empty_source_is_refused(tmp_path):
+def test_empty_source_isrefusal(tmp_path):
     copy = _broken_copy(tmp_path, "events", _set(3, "source", ""))
-    assert "events.csv, row 3, column 'source': empty, but every row must carry its source" in _refused(copy, "events")
+    assert "events.csv, row 3, column 'source': empty, but every row must carry its source" in refusal(copy, "events")
 
 
-def test_duplicate_event_id_is_refused(tmp_path):
+def test_duplicate_event_id_isrefusal(tmp_path):
     copy = _broken_copy(tmp_path, "events", lambda rows: [rows[0], *rows])
     assert ("events.csv, row 3, column 'event_id': duplicate primary key ev-1689-nerchinsk (first seen in row 2)"
-            in _refused(copy, "events"))
+            in refusal(copy, "events"))
 
 
-def test_end_before_start_is_refused(tmp_path):
+def test_end_before_start_isrefusal(tmp_path):
     copy = _broken_copy(tmp_path, "events", _set(4, "end_date", "1838-08-29"))
-    assert "events.csv, row 4, column 'end_date': '1838-08-29' is before start_date '1839-09-01'" in _refused(copy, "events")
+    assert "events.csv, row 4, column 'end_date': '1838-08-29' is before start_date '1839-09-01'" in refusal(copy, "events")
 
 
-def test_dyad_written_out_of_order_is_refused(tmp_path):
+def test_dyad_written_out_of_order_isrefusal(tmp_path):
     def swap(rows):
         rows[0]["iso3_a"], rows[0]["iso3_b"] = rows[0]["iso3_b"], rows[0]["iso3_a"]
     copy = _broken_copy(tmp_path, "event_dyads", swap)
-    assert "event_dyads.csv, row 2, column 'iso3_b': 'CHN' is before iso3_a 'RUS'" in _refused(copy, "event_dyads")
+    assert "event_dyads.csv, row 2, column 'iso3_b': 'CHN' is before iso3_a 'RUS'" in refusal(copy, "event_dyads")
 
 
-def test_mention_of_an_unknown_event_is_refused(tmp_path):
+def test_mention_of_an_unknown_event_isrefusal(tmp_path):
     copy = _broken_copy(tmp_path, "event_mentions", _set(2, "event_id", "ev-1689-nerchinks"))
     assert ("event_mentions.csv, row 2, column 'event_id': 'ev-1689-nerchinks' is not a known event_id in events"
-            in _refused(copy, "event_mentions"))
+            in refusal(copy, "event_mentions"))
