@@ -72,3 +72,53 @@ def refusal(copy: pathlib.Path, name: str) -> str:
     with pytest.raises(data.DataValidationError) as refused:
         data.load_csv(copy, data.resource(name), package_dir=data.DATA_DIR)
     return str(refused.value)
+
+
+def claims(md: pathlib.Path) -> dict[str, dict]:
+    """Name -> record of every claim a chapter makes (see sinorus.claims), as stored."""
+    import json
+
+    from sinorus.claims import RECORD_SUFFIX
+
+    return {name.removesuffix(RECORD_SUFFIX): json.loads(text)
+            for name, text in glued(md).items() if name.endswith(RECORD_SUFFIX)}
+
+
+def claim_value(md: pathlib.Path, name: str):
+    """The stored value of one claim's condition (a bool, an 'N of M' or a chosen key)."""
+    return claims(md)[name]["value"]
+
+
+def execute_with_parameters(md: pathlib.Path, **values) -> dict[str, str]:
+    """Execute chapter ``md`` with some of its parameters changed, as a reader would.
+
+    A chapter's reader-facing parameters are assignments ``NAME = value`` in its code cells
+    tagged ``parameters``; each keyword replaces one such assignment's right-hand side with
+    the ``repr`` of its value. Returns the glued values of the run (claims' records
+    included, under ``name + "__claim"``); the notebook on disk is not touched.
+    """
+    from sinorus import notebooks
+
+    nb = notebooks.notebook_from_markdown(md)
+    remaining = dict(values)
+    for cell in nb.cells:
+        if cell.cell_type != "code" or "parameters" not in cell.metadata.get("tags", []):
+            continue
+        lines = cell.source.splitlines()
+        for index, line in enumerate(lines):
+            match = re.match(r"^([A-Z][A-Z0-9_]*)\s*=", line)
+            if match and match.group(1) in remaining:
+                lines[index] = f"{match.group(1)} = {remaining.pop(match.group(1))!r}"
+        cell.source = "\n".join(lines)
+    if remaining:
+        raise KeyError(f"{md.name} has no parameter(s) {sorted(remaining)} in a cell "
+                       "tagged 'parameters'")
+    nb = notebooks.execute(nb, md.parent)
+    values = {}
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            meta = output.get("metadata", {}).get("scrapbook", {})
+            if "name" in meta:
+                out = output.get("data", {})
+                values[meta["name"]] = out.get(GLUE_MIME, out.get("text/plain", ""))
+    return values

@@ -91,6 +91,17 @@ def test_bibliography_lists_every_entry_and_citations_link_to_it(site):
     assert any("bibliography.html#" in a.get("href", "") for a in theory.find_all("a"))
 
 
+def test_claims_ledger_lists_every_claim_with_its_section(site):
+    html_dir, _, _ = site
+    from book_facts import claims
+    ledger = _page(html_dir, "claims").find("main").get_text(" ")
+    for md in toc_chapters():
+        for name, record in claims(md).items():
+            words = record["text"] or ""
+            assert record["condition"] in ledger, f"{md.stem}: {name} missing from the ledger"
+            assert words in ledger, f"{md.stem}: {name}'s words missing from the ledger"
+
+
 def test_launch_buttons_point_at_the_configured_repository(site):
     html_dir, _, _ = site
     html = (html_dir / "chapters" / "01-balance-of-power-and-threat.html").read_text(encoding="utf-8")

@@ -10,7 +10,7 @@ from collections import defaultdict
 
 import pytest
 
-from book_facts import CHAPTERS, ROOT, glued, glued_number
+from book_facts import CHAPTERS, ROOT, claim_value, glued, glued_number
 
 HOW_TO = CHAPTERS / "00-how-to-use.md"
 THEORY = CHAPTERS / "01-balance-of-power-and-threat.md"
@@ -39,6 +39,15 @@ def test_how_to_counts_great_powers_in_2016():
     """00-how-to-use: great powers on the COW list in 2016."""
     count = sum(int(r["first_year"]) <= 2016 <= int(r["last_year"]) for r in rows("great_powers.csv"))
     assert glued_number(HOW_TO, "howto_n_great_powers_2016") == count
+
+
+def test_how_to_claims_the_list_grew():
+    """00-how-to-use: the claim "howto_more_powers_2016", recomputed from the CSV."""
+    def on_list(year):
+        return sum(int(r["first_year"]) <= year <= int(r["last_year"])
+                   for r in rows("great_powers.csv"))
+    assert glued_number(HOW_TO, "howto_n_great_powers_1946") == on_list(1946)
+    assert claim_value(HOW_TO, "howto_more_powers_2016") is (on_list(2016) > on_list(1946))
 
 
 # ---- chapters/01-balance-of-power-and-threat
