@@ -7,6 +7,7 @@ import frictionless
 import pandas as pd
 import pytest
 
+from book_facts import broken_copy, refusal
 from sinorus import data
 
 RESOURCES = data.resource_names()
@@ -179,34 +180,27 @@ def test_numeric_order_is_compared_as_numbers(tmp_path):
 # ---- one parser: the frame holds the values frictionless validated, and text that the
 # validator and a reader could read differently is refused before it is typed
 
-def _broken(tmp_path, name, edit):
-    """A copy of the book's table ``name`` in a copy of data/, its text passed through ``edit``."""
-    folder = tmp_path / "data"
-    shutil.copytree(data.DATA_DIR, folder, ignore=shutil.ignore_patterns("curate"))
-    path = folder / data.resource(name)["path"]
-    path.write_bytes(edit(path.read_bytes()))
-    return path
-
-
 def _refused(tmp_path, name, edit):
-    """The problems with which load(name) refuses the edited copy (through data_dir=)."""
-    path = _broken(tmp_path, name, edit)
+    """The problems with which load(name, data_dir=...) refuses a copy of data/ whose table
+    ``name`` has passed through ``edit``."""
+    path = broken_copy(tmp_path, name, edit, package=True)
     with pytest.raises(data.DataValidationError) as refused:
         data.load(name, data_dir=path.parent)
+    assert refused.value.problems and str(refused.value) == refusal(path, name)
     return refused.value.problems
 
 
 def _replace_line(number, old, new):
-    def edit(raw):
-        lines = raw.decode("utf-8").split("\n")
+    def edit(text):
+        lines = text.split("\n")
         assert old in lines[number - 1], (number, lines[number - 1])
         lines[number - 1] = lines[number - 1].replace(old, new, 1)
-        return "\n".join(lines).encode("utf-8")
+        return "\n".join(lines)
     return edit
 
 
 def test_latin1_or_windows1252_file_is_refused_naming_row_and_column(tmp_path):
-    problems = _refused(tmp_path, "countries", lambda raw: raw.decode("utf-8").encode("cp1252"))
+    problems = _refused(tmp_path, "countries", lambda text: text.encode("cp1252"))
     assert problems == ["countries.csv, row 56, column 'name': byte 0xFC is not UTF-8 (the file is "
                         "in another encoding, perhaps Latin-1 or Windows-1252); save it as UTF-8"]
 
@@ -273,19 +267,19 @@ def test_order_is_compared_on_the_typed_dates(tmp_path):
 
 def test_header_only_table_is_refused(tmp_path):
     """Every table of the book feeds a chapter: a header alone is a lost table, not an empty one."""
-    problems = _refused(tmp_path, "great_powers", lambda raw: raw.split(b"\n", 1)[0] + b"\n")
+    problems = _refused(tmp_path, "great_powers", lambda text: text.split("\n", 1)[0] + "\n")
     assert problems == ["great_powers.csv, row 2: no rows, only the header; a table of the book is "
                         "never empty (a header alone is what a failed curation or a truncated edit leaves)"]
 
 
 def test_byte_order_mark_is_named(tmp_path):
-    problems = _refused(tmp_path, "countries", lambda raw: b"\xef\xbb\xbf" + raw)
+    problems = _refused(tmp_path, "countries", lambda text: "\ufeff" + text)
     assert problems == ["countries.csv, row 1 (header): the file starts with a UTF-8 byte-order mark "
                         "(BOM, U+FEFF); save it as UTF-8 without a byte-order mark"]
 
 
 def test_trailing_blank_line_is_one_clear_problem(tmp_path):
-    problems = _refused(tmp_path, "great_powers", lambda raw: raw + b"\n")
+    problems = _refused(tmp_path, "great_powers", lambda text: text + "\n")
     assert len(problems) == 1 and "blank row at the end of the file" in problems[0], problems
     assert "duplicate" not in problems[0]
 
@@ -296,10 +290,10 @@ def test_blank_line_inside_is_refused(tmp_path):
 
 
 def test_git_conflict_markers_are_named(tmp_path):
-    def conflict(raw):
-        lines = raw.decode("utf-8").split("\n")
+    def conflict(text):
+        lines = text.split("\n")
         lines[2:3] = ["<<<<<<< HEAD", lines[2], "=======", lines[2].replace(",", ",x", 1), ">>>>>>> other"]
-        return "\n".join(lines).encode("utf-8")
+        return "\n".join(lines)
     problems = _refused(tmp_path, "great_powers", conflict)
     assert [p.split(": ", 1)[1][:40] for p in problems] == ["a git merge-conflict marker '<<<<<<<'; r",
                                                              "a git merge-conflict marker '======='; r",
@@ -328,7 +322,7 @@ def test_no_csv_in_data_has_mojibake():
 
 
 def test_crlf_line_endings_load_the_same(tmp_path):
-    path = _broken(tmp_path, "great_powers", lambda raw: raw.replace(b"\n", b"\r\n"))
+    path = broken_copy(tmp_path, "great_powers", lambda text: text.replace("\n", "\r\n"), package=True)
     pd.testing.assert_frame_equal(data.load("great_powers", data_dir=path.parent), data.load("great_powers"))
 
 
@@ -350,8 +344,8 @@ def test_missing_booleans_stay_missing():
 
 def test_data_dir_reaches_foreign_key_targets(tmp_path):
     """load(name, data_dir=...) reads the table and the tables its keys reach from the copy."""
-    path = _broken(tmp_path, "countries", lambda raw: b"\n".join(
-        line for line in raw.split(b"\n") if not line.startswith(b"365,")))
+    path = broken_copy(tmp_path, "countries", lambda text: "\n".join(
+        line for line in text.split("\n") if not line.startswith("365,")), package=True)
     with pytest.raises(data.DataValidationError, match=r"column 'cow_code': '365' is not a known cow_code in countries"):
         data.load("great_powers", data_dir=path.parent)
     assert len(data.load("great_powers")) > 0
@@ -359,7 +353,8 @@ def test_data_dir_reaches_foreign_key_targets(tmp_path):
 
 def test_broken_copy_is_never_half_loaded(tmp_path):
     """A refused copy raises; nothing is returned, whatever the problem."""
-    for edit in (lambda raw: raw + b"\n", lambda raw: b"\xef\xbb\xbf" + raw):
-        path = _broken(tmp_path / str(id(edit)), "great_powers", edit)
+    for number, edit in enumerate([lambda text: text + "\n", lambda text: "\ufeff" + text,
+                                   lambda text: text.replace(",2016,", ",2016.0,", 1)]):
+        path = broken_copy(tmp_path / str(number), "great_powers", edit, package=True)
         with pytest.raises(data.DataValidationError):
             data.load("great_powers", data_dir=path.parent)
