@@ -270,24 +270,23 @@ class _Rows:
         self.shown = shown
         self.fields = schema.get("fields", [])
         self.names = [f["name"] for f in self.fields]
-        self.lexical = {f["name"]: _LEXICAL[f["type"]] for f in self.fields if f.get("type") in _LEXICAL}
+        self.lexical = [(i, f["name"], f["type"], *_LEXICAL[f["type"]])
+                        for i, f in enumerate(self.fields) if f.get("type") in _LEXICAL]
         self.numbers, self.typed, self.raw, self.problems = [], [], [], []
         self.refused: set[tuple[int, str]] = set()
 
     def add(self, row) -> None:
-        errors = row.error_cells
-        for name, (pattern, what) in self.lexical.items():
-            if name in errors or row[name] is None:
-                continue
-            text = row.cells[self.names.index(name)]
-            if not pattern.fullmatch(text):
-                kind = _field({"fields": self.fields}, name).get("type")
-                self.refused.add((row.row_number, name))
-                self.problems.append(f"{self.shown}, row {row.row_number}, column '{name}': "
-                                     f"{text!r} is not a valid {kind} (expected {what})")
+        cells = row.cells
+        for index, name, kind, pattern, what in self.lexical:
+            text = cells[index] if index < len(cells) else None
+            if not text or pattern.fullmatch(text) or name in row.error_cells:
+                continue  # missing, well formed, or already refused by frictionless's own type
+            self.refused.add((row.row_number, name))
+            self.problems.append(f"{self.shown}, row {row.row_number}, column '{name}': "
+                                 f"{text!r} is not a valid {kind} (expected {what})")
         self.numbers.append(row.row_number)
-        self.typed.append([row[name] for name in self.names])
-        self.raw.append(row.cells)
+        self.typed.append(list(map(row.__getitem__, self.names)))
+        self.raw.append(cells)
 
     def frame(self) -> pd.DataFrame:
         columns = list(zip(*self.typed)) if self.typed else [()] * len(self.names)

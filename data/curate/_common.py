@@ -19,9 +19,12 @@ write to a temporary folder and compare byte for byte). Run from the repository 
 
 import os
 import pathlib
-import re
+import sys
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+from sinorus.data import MOJIBAKE  # noqa: E402  (the loader's rule: one definition)
+
 DATA = ROOT / "data"
 MANIFEST = ROOT / "data" / "curate" / "sources.toml"
 LOCAL_SOURCES = ROOT.parent / "shared" / "sources"
@@ -44,10 +47,6 @@ def sources_dir() -> pathlib.Path:
 SOURCES = sources_dir()
 OUT = pathlib.Path(os.environ.get("CURATED_OUT", DATA))
 
-# UTF-8 text that was decoded as Latin-1 or Windows-1252 (the loader refuses it too).
-_MOJIBAKE = re.compile("[ÃÂÐÑÅ][\u0080-\u00bf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]|â€|â[\u0080-\u009f]")
-
-
 def repair_mojibake(text):
     """``text`` with UTF-8 that was read as Latin-1 (or Windows-1252) decoded again.
 
@@ -55,7 +54,7 @@ def repair_mojibake(text):
     is returned unchanged (a curation script then corrects it by hand, and the loader
     refuses what is left).
     """
-    if not isinstance(text, str) or not _MOJIBAKE.search(text):
+    if not isinstance(text, str) or not MOJIBAKE.search(text):
         return text
     for encoding in ("cp1252", "latin-1"):
         try:
