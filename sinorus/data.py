@@ -2,21 +2,35 @@
 
 Every CSV in ``data/`` is a resource of the Frictionless Data Package
 ``data/datapackage.json``: its fields, types, constraints, primary key, foreign keys and
-sources are written there, once. :func:`load` checks the whole file with frictionless and
-only then converts it to a :class:`pandas.DataFrame`; if anything is wrong it raises
-:class:`DataValidationError` listing every problem as ``file, row, column: what``, and
-returns nothing, so a chapter never works on half a table.
+sources are written there, once. :func:`load` checks the whole file and returns a
+:class:`pandas.DataFrame`; if anything is wrong it raises :class:`DataValidationError`
+listing every problem as ``file, row, column: what``, and returns nothing, so a chapter
+never works on half a table.
+
+One parser. The frame is built from the cells frictionless typed while it validated the
+file (``Resource.validate(on_row=...)``); no second reader parses the text, so what was
+checked is what the chapters get. The encoding (UTF-8) and the CSV dialect are fixed, not
+sniffed. Before frictionless sees the file, its text is checked for what a parser would
+misread or a reader would not see: a byte that is not UTF-8, a byte-order mark, git
+conflict markers, blank rows, a header unlike the schema's, a header without rows, and
+mojibake (UTF-8 decoded as Latin-1 or Windows-1252, ``MOJIBAKE``). Where frictionless is
+laxer than the book, the book's lexical rules (``_LEXICAL``) refuse the cell: numbers are
+plain finite decimals (no ``1_000``, ``INF``, ``NaN``), integers are digits, dates are
+padded ``YYYY-MM-DD``.
 
 Rows are numbered as frictionless numbers them: the header is row 1, so the first record
 is row 2 and, for files without multi-line cells, the row number is the line number.
 
-Beyond the Table Schema standard the book adds two rules:
+Beyond the Table Schema standard the book adds three rules:
 
 - every table has a ``source`` column, never empty, holding one or more keys of
   ``references.bib`` or web addresses (separated by ``;``): every number in the book can
   be traced to a citable source;
 - a schema may say ``"x-not-before": {"end_date": "start_date"}``: in every row where
-  both are given, the first column's value is not earlier (or smaller) than the second's.
+  both are given, the first column's value is not earlier (or smaller) than the second's,
+  compared as typed values (dates as dates, numbers as numbers);
+- a table has at least one row: every table feeds a chapter, and a header alone is what a
+  failed curation script or a truncated edit leaves.
 """
 
 from __future__ import annotations
