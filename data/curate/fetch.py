@@ -79,15 +79,23 @@ def main(argv: list[str]) -> int:
     for entry in manifest():
         for script in entry["used_by"]:
             needs.setdefault(script, []).append(entry["path"])
-    failed = 0
+    failed, skipped = [], []
     for script in ORDER:
         lacking = [p for p in needs.get(script, []) if states[p] != "ok"]
         if lacking:
+            skipped.append(script)
             print(f"skipped {script}: needs {', '.join(lacking)}")
             continue
         env = dict(os.environ, SOURCES=str(SOURCES))
-        failed += subprocess.run([sys.executable, str(CURATE / script)], cwd=ROOT, env=env).returncode != 0
-    return 1 if failed else 0
+        if subprocess.run([sys.executable, str(CURATE / script)], cwd=ROOT, env=env).returncode:
+            failed.append(script)
+    mismatched = [p for p, s in states.items() if s == "mismatch"]
+    print(f"re-ran {len(ORDER) - len(skipped) - len(failed)} of {len(ORDER)} curation scripts"
+          + (f"; skipped {len(skipped)} for lack of raw files" if skipped else "")
+          + (f"; FAILED: {', '.join(failed)}" if failed else "")
+          + (f"; raw files that differ from the manifest: {', '.join(mismatched)}" if mismatched else "")
+          + ". `git diff data/` shows what changed.")
+    return 1 if failed or mismatched else 0
 
 
 if __name__ == "__main__":
