@@ -74,3 +74,19 @@ def test_every_sort_is_stable(path):
     source = _code(path) if path.suffix == ".md" else path.read_text(encoding="utf-8")
     assert not unstable_sorts(source), \
         f"{path.name}: sort without kind=\"stable\" (code lines {unstable_sorts(source)})"
+
+
+def test_the_cpu_pass_switches_off_every_dispatched_feature_and_no_baseline_one():
+    import cpu_portable
+    from numpy._core import _multiarray_umath as umath
+
+    disabled = cpu_portable.settings()["NPY_DISABLE_CPU_FEATURES"].split()
+    assert disabled == list(umath.__cpu_dispatch__)
+    assert not set(disabled) & set(umath.__cpu_baseline__)
+
+
+def test_make_test_ends_with_the_cpu_pass():
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    recipe = lambda target: re.search(rf"^{target}:.*\n((?:\t.*\n)+)", makefile, re.M).group(1)
+    assert "test-cpu" in recipe("test").splitlines()[-1]
+    assert "tests/cpu_portable.py" in recipe("test-cpu")
