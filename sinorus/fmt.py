@@ -67,7 +67,8 @@ def glue(name: str, value, display: bool = False, decimals: int | None = None) -
 
     ``decimals`` rounds a float to that many places instead of to significant digits: use
     it, at no less than the precision the prose shows, for values from ODE or iterative
-    solvers. Returns nothing, so that a cell ending in a ``glue`` call prints nothing either.
+    solvers and for differences of nearly equal numbers (whose last significant digits are
+    rounding error). Returns nothing, so that a cell ending in a ``glue`` call prints nothing either.
     """
     from myst_nb import glue as _glue  # imported here: only notebooks need myst_nb
 
