@@ -67,8 +67,10 @@ test: $(READY)
 
 # Not offline: a reader's own session may fetch what it likes. The kernel is this
 # environment's Python, so the chapters run as they do in the tests.
+# LAB_OPTIONS passes options on, e.g. LAB_OPTIONS="--no-browser --port 8890".
 lab: $(READY)
-	$(BIN)/jupyter lab chapters/00-how-to-use.ipynb
+	$(BIN)/jupyter lab --ServerApp.root_dir=$(CURDIR) \
+		--LabApp.default_url=/lab/tree/chapters/00-how-to-use.ipynb $(LAB_OPTIONS)
 
 notebooks: $(READY)
 	$(OFFLINE) $(BIN)/python -m sinorus.notebooks regenerate $(CHAPTERS)
