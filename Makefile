@@ -33,7 +33,7 @@ SOLUTIONS ?= show
 .PHONY: help book test lab notebooks bench venv lock clean
 
 help:
-	@sed -n '1,15p' Makefile | sed 's/^# \{0,1\}//'
+	@sed -n '1,/^$$/p' Makefile | sed 's/^# \{0,1\}//'
 
 # The stamp's name carries requirements.txt's checksum, so the environment is rebuilt when
 # the pins change, not merely when the file is touched (a fresh clone or worktree).

@@ -1,6 +1,8 @@
 """The layout the user fixed, the two commands, exact pins, licences and citation."""
 
 import re
+import subprocess
+import sys
 import tomllib
 
 import yaml
@@ -47,6 +49,16 @@ def test_lock_pins_setuptools_with_pkg_resources_and_jupyterlab():
     assert int(pins["setuptools"].split(".")[0]) < 81
     assert "jupyterlab" in pins and "pip" not in pins
     assert "freeze --all --exclude pip" in (ROOT / "Makefile").read_text()
+
+
+def test_each_python_has_its_own_environment():
+    """`make test PYTHON=python3.12` must not reuse or wipe the 3.11 environment."""
+    version = "%d.%d" % sys.version_info[:2]
+    venv = ".venv" if version == "3.11" else f".venv-{version}"
+    plan = subprocess.run(["make", "-n", "-B", "--no-print-directory", "venv", f"PYTHON={sys.executable}"],
+                          cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    assert f" -m venv {venv}\n" in plan
+    assert re.search(rf"^touch {re.escape(venv)}/\.ready-{re.escape(version)}-\d+$", plan, re.M)
 
 
 def test_binder_reads_a_supported_python():
