@@ -16,10 +16,13 @@ assuming the pieces are independent given each hypothesis (the chapter says what
 assumption costs). Work is done in logarithms, so long products neither overflow nor
 underflow, and normalised at the end, so the posterior always sums to one.
 
-The module also loads the coded evidence and checks the two coding rules that a table
-schema cannot express (every piece assessed against every alternative; a ratio that does
-not contradict the verbal codes it comes with), with messages naming file, row and column
-like the book's loader.
+The module also loads the coded evidence and checks the coding rules that a table schema
+cannot express (every piece assessed against every alternative; a ratio that does not
+contradict the verbal codes it comes with; a US action at a ratio near 1), with messages
+naming file, row and column like the book's loader. Beyond the posterior it gives the
+Occam factor (:func:`occam_factors`: a hypothesis that expects both an act and its
+opposite pays for it), posteriors over many priors at once and a grid over the whole
+simplex of priors (:func:`posteriors_over`, :func:`simplex_grid`, :func:`leaders`).
 """
 
 from __future__ import annotations
@@ -43,6 +46,8 @@ LADDER = {"yes": 1.0, "partly": 0.5, "no": 0.25}
 # The Occam factor (occam_factors) holds every hypothesis to that budget.
 LIKELIHOOD = {"yes": 0.75, "partly": 0.5, "no": 0.25}
 ACTS = ("obstructs_us", "cooperates_with_us")
+# A US action is about equally likely under every hypothesis about Moscow's and Beijing's motives.
+US_ACTION_BOUND = 1.25
 
 
 def ladder_ratio(soft_balancing: str, alternative: str) -> float:
@@ -78,6 +83,9 @@ def coding_problems(evidence: pd.DataFrame, assessments: pd.DataFrame, shown: st
     2. A ratio agrees in direction with the verbal codes: above or equal to 1 when soft
        balancing accounts for the piece better than the alternative, at most 1 when worse,
        and between 1/2 and 2 when the two are coded the same.
+    3. A US action (``evidence_kind`` us_action) has a ratio near 1 against every
+       alternative (within a factor :data:`US_ACTION_BOUND`): what the United States does
+       cannot tell apart hypotheses about why Russia and China act.
     """
     problems = []
     sb_accounts = evidence.set_index("evidence_id")["soft_balancing_accounts"]
@@ -88,6 +96,13 @@ def coding_problems(evidence: pd.DataFrame, assessments: pd.DataFrame, shown: st
         if (sb > alt and lr < 1) or (sb < alt and lr > 1) or (sb == alt and not 0.5 <= lr <= 2):
             problems.append(f"{shown}, row {row}, column 'likelihood_ratio': {lr:g} contradicts the codes "
                             f"(soft balancing '{sb_accounts[a.evidence_id]}', {a.explanation} '{a.accounts}')")
+    if "evidence_kind" in evidence.columns:
+        kinds = evidence.set_index("evidence_id")["evidence_kind"]
+        for row, a in zip(range(2, len(assessments) + 2), assessments.itertuples()):
+            if kinds.get(a.evidence_id) == "us_action" and not 1 / US_ACTION_BOUND <= a.likelihood_ratio <= US_ACTION_BOUND:
+                problems.append(f"{shown}, row {row}, column 'likelihood_ratio': {a.likelihood_ratio:g} for "
+                                f"{a.evidence_id}, a US action, which happens whatever drives Moscow and Beijing; "
+                                f"its ratio must lie between {1 / US_ACTION_BOUND:.3g} and {US_ACTION_BOUND:g}")
     counts = assessments.groupby("evidence_id")["explanation"].nunique()
     for evidence_id in sb_accounts.index:
         if counts.get(evidence_id, 0) != len(ALTERNATIVES):
