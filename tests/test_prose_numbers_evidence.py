@@ -367,6 +367,8 @@ def test_weigh_numbers(table):
     assert near(glued_number(WEIGH, "sb11_p_sb_sceptic"), sceptic[SB])
     ca = [i for i in table.ids if table.row[i]["scope"] == "central_asia"]
     assert glued_number(WEIGH, "sb11_n_central_asia") == len(ca)
+    assert glued_number(WEIGH, "sb11_n_outside") == len(table.ids) - len(ca)
+    assert glued_number(WEIGH, "sb11_n_pieces") == len(table.ids)
     assert near(glued_number(WEIGH, "sb11_p_sb_central_asia"), posterior(sb_prior(0.2), log_sums(ratio, ca, w))[SB])
     kinds = [r["evidence_kind"] for r in table.row.values()]
     assert glued_number(WEIGH, "sb11_n_readings") == kinds.count("scholar_reading")
