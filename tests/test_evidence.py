@@ -137,3 +137,19 @@ def test_silent_reasons_go_with_partly_and_partial_fits_are_flagged():
     partial = [r for c, r in zip(assessments["accounts"], assessments["reason"])
                if c == "partly" and not r.startswith("Silent")]
     assert partial, "the chapter reports partial fits among the 'partly' codes; there must be some"
+
+
+def test_regime_security_codes_every_piece_on_the_ladder():
+    """The sixth hypothesis: one row per piece, ratios on the ladder of chapter 10."""
+    evidence = data.load("evidence").set_index("evidence_id")
+    regime = data.load("evidence_regime_security").set_index("evidence_id")
+    assert sorted(regime.index) == sorted(evidence.index)
+    for piece, row in regime.iterrows():
+        expected = pt.ladder_ratio(evidence.loc[piece, "soft_balancing_accounts"], row["accounts"])
+        assert row["likelihood_ratio"] == expected, piece
+        assert row["reason"].startswith("Silent") == (row["accounts"] == "partly"), piece
+
+
+def test_unknown_regime_security_piece_is_refused(tmp_path):
+    copy = _copy_with(tmp_path, "evidence_regime_security", "E09,partly,", "E99,partly,")
+    assert "'E99' is not a known evidence_id in evidence" in refusal(copy, "evidence_regime_security")

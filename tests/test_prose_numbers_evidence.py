@@ -31,7 +31,6 @@ RUNG = {"yes": 1.0, "partly": 0.5, "no": 0.25}
 PROB = {"yes": 0.75, "partly": 0.5, "no": 0.25}          # an act and its opposite sum to one
 ACT_KINDS = ("obstructs_us", "cooperates_with_us")
 NEW_ROWS = ["E53", "E54", "E55", "E56", "E57", "E58"]
-REGIME = ["E07", "E10", "E15", "E35", "E48", "E55"]
 SEPT_11 = "2001-09-11"
 DEFAULTS = {"CONVENTIONAL_PRIOR_SB": 0.5, "SCEPTIC_PRIOR_SB": 0.1, "READING_WEIGHT": 0.0, "OCCAM": True}
 
@@ -210,12 +209,13 @@ def expected_weigh_claims(table, params):
     out["sb11_p_sb_partial_fit"] = promoted_post[SB] < 0.001
     # a sixth hypothesis, regime security: expects six pieces, silent on the rest
     six_logs = dict(sums)
-    regime_code = {i: "yes" if i in REGIME else "partly" for i in ids}
+    regime = {r["evidence_id"]: r for r in rows("evidence_regime_security.csv")}
+    regime_code = {i: regime[i]["accounts"] for i in ids}
     regime_budget = max(1.0, sum(max(PROB[regime_code[i]] for i in ids if table.row[i]["act"] == kind)
                                  for kind in ACT_KINDS))
     regime_ratio = {}
     for i in ids:
-        regime_ratio[i] = RUNG[table.code[i][SB]] / RUNG[regime_code[i]]
+        regime_ratio[i] = float(regime[i]["likelihood_ratio"])
         if params["OCCAM"] and table.row[i]["act"] in ACT_KINDS:
             regime_ratio[i] *= regime_budget / budget[SB]
     six_logs["regime_security"] = -sum(w[i] * math.log(regime_ratio[i]) for i in ids)
@@ -381,6 +381,8 @@ def test_weigh_numbers(table):
                  for i in table.ids for h in ALTS)
     assert glued_number(WEIGH, "sb11_n_judged") == judged
     assert glued_number(WEIGH, "sb11_n_grid") == math.comb(24, 4)
+    regime = rows("evidence_regime_security.csv")
+    assert glued_number(WEIGH, "sb11_n_regime_yes") == sum(r["accounts"] == "yes" for r in regime)
 
 
 def test_weigh_rerun_with_the_conventional_prior_at_nine_tenths(table):
