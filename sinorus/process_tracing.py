@@ -254,3 +254,19 @@ def _as_prior(prior: pd.Series) -> pd.Series:
     if prior.isna().any() or (prior <= 0).any():
         raise ValueError(f"the prior needs a positive value for each of {HYPOTHESES}, got {prior.to_dict()}")
     return prior / prior.sum()
+
+
+def weighed(evidence: pd.DataFrame, assessments: pd.DataFrame, reading_weight: float = 0.0,
+            occam: bool = True) -> tuple[pd.DataFrame, pd.Series]:
+    """The ratios and per-piece weights of chapter 11's model, for chapters that reuse it.
+
+    The coded ratios, with the Occam factor on act rows if ``occam``; scholars' readings
+    (``evidence_kind`` scholar_reading) weighted by ``reading_weight``, every other piece 1.
+    Pass both to :func:`posterior`: ``posterior(prior, *weighed(evidence, assessments))``.
+    """
+    ratios = ratio_table(assessments).loc[evidence["evidence_id"]]
+    if occam:
+        ratios = with_occam(ratios, evidence, accounts_table(evidence, assessments))
+    kind = evidence.set_index("evidence_id")["evidence_kind"].reindex(ratios.index)
+    weights = pd.Series(np.where(kind == "scholar_reading", float(reading_weight), 1.0), index=ratios.index)
+    return ratios, weights

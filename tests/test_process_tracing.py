@@ -203,3 +203,21 @@ def test_book_codes_expect_no_act_and_its_opposite_and_us_actions_are_neutral():
     assert (factors < 1.5).all(), factors[factors >= 1.5]
     us = evidence.loc[evidence["evidence_kind"] == "us_action", "evidence_id"]
     assert np.allclose(pt.ratio_table(assessments).loc[us], 1)
+
+
+def test_weighed_is_chapter_11s_model_on_a_small_table():
+    """Occam on act rows, readings at the given weight, other pieces at 1."""
+    evidence = pd.DataFrame({"evidence_id": ["A", "B", "C"], "act": ["obstructs_us", "cooperates_with_us", ""],
+                             "evidence_kind": ["observation", "observation", "scholar_reading"],
+                             "soft_balancing_accounts": ["yes", "no", "yes"]})
+    rows = []
+    for piece, pd_code, lr in (("A", "yes", 1.0), ("B", "yes", 0.25), ("C", "partly", 2.0)):
+        for alt in pt.ALTERNATIVES:
+            code, ratio = (pd_code, lr) if alt == "policy_disputes" else ("partly", {"A": 2.0, "B": 0.5, "C": 2.0}[piece])
+            rows.append({"evidence_id": piece, "explanation": alt, "accounts": code, "likelihood_ratio": ratio})
+    ratios, weights = pt.weighed(evidence, pd.DataFrame(rows), reading_weight=0.5)
+    # policy disputes expects both sides (factor 1.5), soft balancing yes/no (factor 1)
+    assert ratios.loc["A", "policy_disputes"] == 1.5 and ratios.loc["B", "policy_disputes"] == 0.375
+    assert ratios.loc["C", "policy_disputes"] == 2.0
+    assert ratios.loc["A", "economic_interests"] == 2.0   # silent on both sides: factor 1
+    assert list(weights) == [1.0, 1.0, 0.5]
