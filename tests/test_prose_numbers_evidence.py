@@ -222,7 +222,8 @@ def expected_weigh_claims(table, params):
     out["sb11_leader_six"] = leader(posterior({h: 1 / 6 for h in six_logs}, six_logs))
     out["sb11_sb_not_clear_winner"] = flat[SB] < 0.5
     lead = out["sb11_leader"]
-    out["sb11_thesis_vs_model"] = "policy_disputes" if lead == "policy_disputes" else "sb" if lead == SB else "other"
+    out["sb11_thesis_vs_model"] = ("policy_disputes" if lead == "policy_disputes" else "sb" if lead == SB
+                                   else "tie" if lead == "tie" else "other")
     # the earlier edition's codes, and the steps from them to this model
     earlier = {i: dict(table.ratio[i]) for i in ids}
     for i in ids:
@@ -400,3 +401,18 @@ def test_weigh_rerun_with_the_conventional_prior_at_nine_tenths(table):
     assert not wrong
     assert near(float(run["sb11_p_sb_conventional"]), numbers["conventional"][SB])
     assert near(float(run["sb11_conventional_prior"]), 0.9)
+
+
+def test_weigh_rerun_with_readings_at_face_value_and_no_occam_factor(table):
+    """11-weighing-the-evidence re-executed with scholars' readings at full weight, no Occam factor
+    and the conventional prior at 0.95: every claim still agrees with its recomputation."""
+    import json
+
+    params = dict(DEFAULTS, CONVENTIONAL_PRIOR_SB=0.95, READING_WEIGHT=1.0, OCCAM=False)
+    run = execute_with_parameters(WEIGH, CONVENTIONAL_PRIOR_SB=0.95, READING_WEIGHT=1.0, OCCAM=False)
+    stored = {name.removesuffix("__claim"): json.loads(text)["value"]
+              for name, text in run.items() if name.endswith("__claim")}
+    expected, numbers = expected_weigh_claims(table, params)
+    wrong = {name: (stored.get(name), value) for name, value in expected.items() if stored.get(name) != value}
+    assert not wrong
+    assert near(float(run["sb11_p_sb_indifferent"]), numbers["flat"][SB])
