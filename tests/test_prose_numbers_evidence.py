@@ -131,6 +131,19 @@ def expected_weigh_claims(table, params):
     budget = occam(table)
     out["sb11_n_expect_both"] = f"{sum(b >= 1.5 for b in budget.values())} of 5"
     out["sb11_leader"] = leader(flat)
+    # the Occam factor on the earlier policy-dispute codes
+    earlier_codes = {i: dict(c) for i, c in table.code.items()}
+    earlier_base = {i: dict(r) for i, r in table.ratio.items()}
+    for i, v in {"E01": 0.5, "E33": 1.0, "E19": 0.25}.items():
+        earlier_codes[i]["policy_disputes"] = "yes"
+        earlier_base[i]["policy_disputes"] = v
+    plain = posterior(sb_prior(0.2), log_sums(earlier_base, ids, w))["policy_disputes"]
+    budget_earlier = occam(table, earlier_codes)
+    with_factor = {i: {h: earlier_base[i][h] * (budget_earlier[h] / budget_earlier[SB]
+                                                if table.row[i]["act"] in ACT_KINDS else 1.0) for h in ALTS}
+                   for i in ids}
+    occam_pd = posterior(sb_prior(0.2), log_sums(with_factor, ids, w))["policy_disputes"]
+    out["sb11_occam_cuts_pd"] = occam_pd < plain
     conventional = posterior(sb_prior(conv), sums)
     rival_conv = max(ALTS, key=conventional.get)
     out["sb11_conventional_sb_leads"] = conventional[SB] > conventional[rival_conv]
@@ -260,7 +273,8 @@ def expected_weigh_claims(table, params):
     as_coded = posterior(sb_prior(0.2), log_sums(ladder(RUNG), ids, w))[SB]
     steeper = posterior(sb_prior(0.2), log_sums(ladder(steep), ids, w))[SB]
     out["sb11_ex_steep_costs_sb"] = steeper < as_coded
-    return out, {"flat": flat, "conventional": conventional, "rival_conv": rival_conv}
+    return out, {"flat": flat, "conventional": conventional, "rival_conv": rival_conv,
+                 "p_pd_earlier_plain": plain, "p_pd_earlier_occam": occam_pd}
 
 
 # ---- chapter 10
@@ -362,6 +376,8 @@ def test_weigh_numbers(table):
     assert near(glued_number(WEIGH, "sb11_p_leader_indifferent"), max(flat.values()))
     assert near(glued_number(WEIGH, "sb11_p_sb_conventional"), conventional[SB])
     assert near(glued_number(WEIGH, "sb11_p_rival_conventional"), conventional[run["rival_conv"]])
+    assert near(glued_number(WEIGH, "sb11_p_pd_earlier_plain"), run["p_pd_earlier_plain"])
+    assert near(glued_number(WEIGH, "sb11_p_pd_earlier_occam"), run["p_pd_earlier_occam"])
     ratio = model_ratios(table)
     w = weights(table, DEFAULTS["READING_WEIGHT"])
     sceptic = posterior(sb_prior(0.1), log_sums(ratio, table.ids, w))
