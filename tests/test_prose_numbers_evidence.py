@@ -354,6 +354,9 @@ def test_case_recoded_and_added(table):
     assert glued_number(CASE, "sb10_n_us_actions") == sum(r["evidence_kind"] == "us_action" for r in table.row.values())
     assert glued_number(CASE, "sb10_n_added") == len([i for i in NEW_ROWS if i in table.row])
     assert glued_number(CASE, "sb10_n_global") == sum(r["scope"] == "global" for r in table.row.values())
+    offered = [r for r in table.row.values() if r["bears_on"] in ("motive", "perceived_aggressiveness")]
+    assert glued_number(CASE, "sb10_n_offered_motive") == len(offered)
+    assert glued_number(CASE, "sb10_n_offered_not_observed") == sum(r["evidence_kind"] != "observation" for r in offered)
 
 
 # ---- chapter 11
