@@ -93,3 +93,59 @@ def test_missing_assessment_isrefusal(tmp_path):
 def test_unga_vote_must_be_yes_no_or_abstain(tmp_path):
     copy = _copy_with(tmp_path, "unga_votes", "3662,CHN,yes,", "3662,CHN,absent,")
     assert "row 2, column 'vote': 'absent' breaks the constraint enum" in refusal(copy, "unga_votes")
+
+
+def test_unknown_scope_or_evidence_kind_is_refused(tmp_path):
+    copy = _copy_with(tmp_path, "evidence", ",central_asia,obstructs_us,observation,", ",asia,obstructs_us,observation,")
+    row = _row_of(copy, ",asia,obstructs_us,")
+    assert f"evidence.csv, row {row}, column 'scope': 'asia' breaks the constraint enum" in refusal(copy, "evidence")
+    copy = _copy_with(tmp_path, "evidence", ",central_asia,obstructs_us,observation,", ",central_asia,obstructs_us,opinion,")
+    row = _row_of(copy, ",opinion,")
+    assert f"evidence.csv, row {row}, column 'evidence_kind': 'opinion' breaks the constraint enum" in refusal(copy, "evidence")
+
+
+def test_us_action_with_a_ratio_far_from_one_is_refused(tmp_path):
+    """What the US does cannot tell apart hypotheses about Moscow's and Beijing's motives."""
+    copy = _copy_with(tmp_path, "evidence_assessments", "E02,economic_interests,partly,1,", "E02,economic_interests,partly,2,")
+    assessments = data.load_csv(copy, data.resource("evidence_assessments"), package_dir=data.DATA_DIR)
+    with pytest.raises(data.DataValidationError) as refused:
+        pt.load_evidence(data.load("evidence"), assessments, assessments_path=copy)
+    row = _row_of(copy, "E02,economic_interests,partly,2,")
+    assert (f"evidence_assessments.csv, row {row}, column 'likelihood_ratio': 2 for E02, a US action") in str(refused.value)
+
+
+def test_silent_reasons_go_with_partly_and_partial_fits_are_flagged():
+    """The rule of chapter 10: 'partly' is silence (a reason beginning 'Silent') or a partial fit.
+
+    A reason that calls itself silent must be coded 'partly'; a 'yes' or 'no' must not call itself
+    silent; and a 'partly' whose reason says it fits in part is a partial fit, never silence.
+    """
+    import re
+
+    partial_words = re.compile(r"\b(partly fits|in part|some of|partial)\b", re.IGNORECASE)
+    assessments = data.load("evidence_assessments")
+    evidence = data.load("evidence")
+    codes = list(zip(assessments["accounts"], assessments["reason"])) + \
+        list(zip(evidence["soft_balancing_accounts"], evidence["soft_balancing_reason"]))
+    bad = [(c, r) for c, r in codes if r.startswith("Silent") and c != "partly"]
+    bad += [(c, r) for c, r in codes if r.startswith("Silent") and partial_words.search(r)]
+    assert not bad
+    partial = [r for c, r in zip(assessments["accounts"], assessments["reason"])
+               if c == "partly" and not r.startswith("Silent")]
+    assert partial, "the chapter reports partial fits among the 'partly' codes; there must be some"
+
+
+def test_regime_security_codes_every_piece_on_the_ladder():
+    """The sixth hypothesis: one row per piece, ratios on the ladder of chapter 10."""
+    evidence = data.load("evidence").set_index("evidence_id")
+    regime = data.load("evidence_regime_security").set_index("evidence_id")
+    assert sorted(regime.index) == sorted(evidence.index)
+    for piece, row in regime.iterrows():
+        expected = pt.ladder_ratio(evidence.loc[piece, "soft_balancing_accounts"], row["accounts"])
+        assert row["likelihood_ratio"] == expected, piece
+        assert row["reason"].startswith("Silent") == (row["accounts"] == "partly"), piece
+
+
+def test_unknown_regime_security_piece_is_refused(tmp_path):
+    copy = _copy_with(tmp_path, "evidence_regime_security", "E09,partly,", "E99,partly,")
+    assert "'E99' is not a known evidence_id in evidence" in refusal(copy, "evidence_regime_security")

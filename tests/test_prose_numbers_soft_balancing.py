@@ -59,67 +59,9 @@ def posterior(prior, ratio, pieces, weight=1.0):
 
 UNIFORM = {h: 0.2 for h in HYPOTHESES}
 
-# ---- chapters/10-soft-balancing-the-case
+# ---- chapters/10-soft-balancing-the-case and 11-weighing-the-evidence: their claims and numbers are
+# recomputed in tests/test_prose_numbers_evidence.py (with the re-run of chapter 11 under another prior).
 
-
-def test_case_counts(coded):
-    """10-soft-balancing-the-case: pieces, by paper, assessments, and the case for."""
-    evidence, accounts, _ = coded
-    assert glued_number(CASE, "sb10_n_evidence") == len(evidence)
-    assert glued_number(CASE, "sb10_n_bergfeldt") == sum(r["paper"] == "bergfeldt2008" for r in evidence.values())
-    assert glued_number(CASE, "sb10_n_machaffie") == sum(r["paper"] == "machaffie2011" for r in evidence.values())
-    assert glued_number(CASE, "sb10_n_assessments") == len(rows("evidence_assessments.csv"))
-    case_for = [e for e, r in evidence.items() if r["bears_on"] in FOR]
-    assert glued_number(CASE, "sb10_n_for") == len(case_for)
-    assert glued_number(CASE, "sb10_n_against") == len(evidence) - len(case_for)
-    assert glued_number(CASE, "sb10_n_for_yes") == sum(accounts[e]["soft_balancing"] == "yes" for e in case_for)
-
-
-def test_case_discriminating_pieces(coded):
-    """10-soft-balancing-the-case: pieces only soft balancing expects, and those a policy dispute expects too."""
-    _, accounts, _ = coded
-    sb_yes = [e for e, a in accounts.items() if a["soft_balancing"] == "yes"]
-    only = [e for e in sb_yes if all(accounts[e][h] != "yes" for h in HYPOTHESES[1:])]
-    assert glued_number(CASE, "sb10_n_only_sb") == len(only)
-    assert glued_number(CASE, "sb10_n_also_pd") == sum(accounts[e]["policy_disputes"] == "yes" for e in sb_yes)
-
-
-def test_case_congruence_cells(coded):
-    """10-soft-balancing-the-case: congruence of soft balancing and policy disputes with the evidence."""
-    evidence, accounts, _ = coded
-    def cell(group, h):
-        return mean(RUNG[accounts[e][h]] for e, r in evidence.items() if r["bears_on"] == group)
-    assert close(glued_number(CASE, "sb10_pd_entangling"), cell("entangling_diplomacy", "policy_disputes"))
-    assert close(glued_number(CASE, "sb10_sb_entangling"), cell("entangling_diplomacy", "soft_balancing"))
-    assert close(glued_number(CASE, "sb10_sb_mean_for"), mean(cell(g, "soft_balancing") for g in FOR))
-
-# ---- chapters/11-weighing-the-evidence
-
-
-def test_weigh_posterior_under_three_priors(coded):
-    """11-weighing-the-evidence: the posterior at face value, by hand, under the three priors."""
-    _, _, ratio = coded
-    pieces = list(ratio)
-    flat = posterior(UNIFORM, ratio, pieces)
-    assert close(glued_number(WEIGH, "sb11_p_sb_indifferent"), flat["soft_balancing"])
-    leader = max(flat, key=flat.get)
-    assert close(glued_number(WEIGH, "sb11_p_leader_indifferent"), flat[leader])
-    assert glued(WEIGH)["sb11_leader"] == leader.replace("_", " ")
-    conventional = posterior({h: 0.5 if h == "soft_balancing" else 0.125 for h in HYPOTHESES}, ratio, pieces)
-    assert close(glued_number(WEIGH, "sb11_p_sb_conventional"), conventional["soft_balancing"])
-    sceptic = posterior({h: 0.1 if h == "soft_balancing" else 0.225 for h in HYPOTHESES}, ratio, pieces)
-    assert close(glued_number(WEIGH, "sb11_p_sb_sceptic"), sceptic["soft_balancing"])
-    assert close(glued_number(WEIGH, "sb11_p_sb_w025"), posterior(UNIFORM, ratio, pieces, 0.25)["soft_balancing"])
-
-
-def test_weigh_bergfeldt_only_and_judgements(coded):
-    """11-weighing-the-evidence: Bergfeldt's evidence alone, and the ratios that depart from the ladder."""
-    evidence, accounts, ratio = coded
-    pieces = [e for e, r in evidence.items() if r["paper"] == "bergfeldt2008"]
-    assert close(glued_number(WEIGH, "sb11_p_sb_bergfeldt_only"), posterior(UNIFORM, ratio, pieces)["soft_balancing"])
-    judged = sum(not math.isclose(ratio[e][h], RUNG[accounts[e]["soft_balancing"]] / RUNG[accounts[e][h]])
-                 for e in ratio for h in HYPOTHESES[1:])
-    assert glued_number(WEIGH, "sb11_n_judged") == judged
 
 # ---- chapters/12-beyond-the-thesis
 
