@@ -6,6 +6,8 @@
 #   make notebooks   make each chapters/NN-topic.ipynb from its .md and execute it
 #                    (CHAPTERS="chapters/01-....md" for some only)
 #   make bench       time each chapter and the build; write benchmarks/report.md
+#   make mutants     mutation benchmark (mutmut) of sinorus' alignment and process-tracing
+#                    modules; write benchmarks/mutants.md (a benchmark, not part of make test)
 #   make lock        re-resolve requirements.in into requirements.txt (needs the network)
 
 SHELL := /bin/bash
@@ -20,10 +22,10 @@ READY := $(VENV)/.ready-$(shell cksum < requirements.txt | cut -d' ' -f1)
 OFFLINE := PYTHONPATH=$(CURDIR)/tests/offline PYDEVD_DISABLE_FILE_VALIDATION=1
 SOLUTIONS ?= show
 
-.PHONY: help book test notebooks bench lock clean
+.PHONY: help book test notebooks bench mutants lock clean
 
 help:
-	@sed -n '1,12p' Makefile | sed 's/^# \{0,1\}//'
+	@sed -n '1,14p' Makefile | sed 's/^# \{0,1\}//'
 
 # The stamp's name carries requirements.txt's checksum, so the environment is rebuilt when
 # the pins change, not merely when the file is touched (a fresh clone or worktree).
@@ -57,6 +59,11 @@ notebooks: $(READY)
 bench: $(READY)
 	$(OFFLINE) $(BIN)/python benchmarks/run.py
 
+mutants: $(READY)
+	rm -rf mutants
+	$(OFFLINE) $(BIN)/mutmut run --max-children 2
+	$(BIN)/python benchmarks/mutants.py
+
 lock:
 	rm -rf .lockvenv
 	$(PYTHON) -m venv .lockvenv
@@ -66,4 +73,4 @@ lock:
 	rm -rf .lockvenv
 
 clean:
-	rm -rf _build $(VENV) .pytest_cache
+	rm -rf _build $(VENV) .pytest_cache mutants

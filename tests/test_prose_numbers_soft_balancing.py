@@ -452,6 +452,10 @@ def test_conclusions_claims_on_the_weighing(coded):
     assert glued(CONCLUSIONS)["sb13_rival"] == names[max(alternatives, key=alternatives.get)]
     assert glued(CONCLUSIONS)["sb13_weakest"] == names[min(alternatives, key=alternatives.get)]
     assert claim_value(CONCLUSIONS, "sb13_rivals") is True
+    singles = max(bergfeldt, key=bergfeldt.get) == "soft_balancing" and bergfeldt["soft_balancing"] > 0.5
+    lower = everything["soft_balancing"] < bergfeldt["soft_balancing"]
+    assert claim_value(CONCLUSIONS, "sb13_weighing_headline") == (
+        "hesitation" if not singles else "taken back" if lower else "kept")
 
 
 def test_conclusions_timing_step_tests(yearly_agreement, ideal_points, event_break_years):
@@ -461,6 +465,7 @@ def test_conclusions_timing_step_tests(yearly_agreement, ideal_points, event_bre
     agreement = sorted(yearly_agreement.items())
     eras = {"sb13_steps_1999": ["NATO enlargement, 1999", "Kosovo war", "Taiwan Security Enhancement Act"],
             "sb13_steps_2003": ["invasion of Iraq", "colour revolutions", "Andijan", "NATO enlargement, 2004"]}
+    counts = []
     for name, events in eras.items():
         years = sorted({event_break_years[e] for e in events})
         verdicts = []
@@ -472,6 +477,8 @@ def test_conclusions_timing_step_tests(yearly_agreement, ideal_points, event_bre
         assert total == len(verdicts)
         clear = [v for v, borderline in verdicts if not borderline]
         assert sum(clear) <= count <= sum(clear) + sum(b for _, b in verdicts)
+        counts.append(count)
+    assert claim_value(CONCLUSIONS, "sb13_neither_era") is (sum(counts) == 0)
     p_1990s = [independent_step_test(agreement, y)[1] for y in (1996, 1999)]
     if all(abs(p - 0.05) > 0.04 for p in p_1990s):
         assert claim_value(CONCLUSIONS, "sb13_ex_step_1990s") is any(p < 0.05 for p in p_1990s)
