@@ -9,6 +9,8 @@
 #                    (CHAPTERS="chapters/01-....md" for some only)
 #   make bench       time each chapter and the build; write benchmarks/report.md
 #   make venv        only create the environment (the one step that needs the network)
+#   make mutants     mutation benchmark (mutmut) of sinorus' alignment and process-tracing
+#                    modules; write benchmarks/mutants.md (a benchmark, not part of make test)
 #   make lock        re-resolve requirements.in into requirements.txt (needs the network)
 #   make data        check the raw files against data/curate/sources.toml, download those
 #                    that can be (network), re-run the curation scripts (SOURCES=folder)
@@ -32,7 +34,7 @@ READY := $(VENV)/.ready-$(PY_VERSION)-$(shell cksum < requirements.txt | cut -d'
 OFFLINE := PYTHONPATH=$(CURDIR)/tests/offline PYDEVD_DISABLE_FILE_VALIDATION=1
 SOLUTIONS ?= show
 
-.PHONY: help book test lab notebooks bench venv lock data clean
+.PHONY: help book test lab notebooks bench mutants venv lock data clean
 
 help:
 	@sed -n '1,/^$$/p' Makefile | sed 's/^# \{0,1\}//'
@@ -87,6 +89,11 @@ notebooks: $(READY)
 bench: $(READY)
 	$(OFFLINE) $(BIN)/python benchmarks/run.py
 
+mutants: $(READY)
+	rm -rf mutants
+	$(OFFLINE) $(BIN)/mutmut run --max-children 2
+	$(BIN)/python benchmarks/mutants.py
+
 # Not offline: this is the one target that may download (a raw file missing from the cache).
 data: $(READY)
 	$(BIN)/python data/curate/fetch.py --run
@@ -107,4 +114,4 @@ lock:
 	rm -rf .lockvenv
 
 clean:
-	rm -rf _build .venv .venv-3.* .pytest_cache
+	rm -rf _build .venv .venv-3.* .pytest_cache mutants
