@@ -415,22 +415,33 @@ def test_beyond_exercises_and_enlargement():
 # ---- chapters/13-conclusions
 
 
-def test_conclusions_posteriors(coded):
-    """13-conclusions: the face-value posterior, with all evidence and with Bergfeldt's alone."""
-    evidence, _, ratio = coded
-    assert close(glued_number(CONCLUSIONS, "sb13_p_sb"), posterior(UNIFORM, ratio, list(ratio))["soft_balancing"])
-    bergfeldt = [e for e, r in evidence.items() if r["paper"] == "bergfeldt2008"]
-    assert close(glued_number(CONCLUSIONS, "sb13_p_sb_bergfeldt"), posterior(UNIFORM, ratio, bergfeldt)["soft_balancing"])
+def _weighed_posteriors():
+    """Chapter 11's model (Occam factor, scholars' readings left out), recomputed with the
+    stdlib helpers of tests/test_prose_numbers_evidence.py: all evidence and Bergfeldt's."""
+    import test_prose_numbers_evidence as model
+    table = model.Table()
+    ratio, weight = model.model_ratios(table), model.weights(table, 0.0)
+    uniform = {h: 1 / len(model.HYPS) for h in model.HYPS}
+    everything = model.posterior(uniform, model.log_sums(ratio, table.ids, weight))
+    ids = [i for i in table.ids if table.row[i]["paper"] == "bergfeldt2008"]
+    bergfeldt = model.posterior(uniform, model.log_sums(ratio, ids, weight))
+    return everything, bergfeldt
 
 
-def test_conclusions_claims_on_the_weighing(coded):
+def test_conclusions_posteriors():
+    """13-conclusions: the posterior under chapter 11's model, with all evidence and with
+    Bergfeldt's alone."""
+    everything, bergfeldt = _weighed_posteriors()
+    assert close(glued_number(CONCLUSIONS, "sb13_p_sb"), everything["soft_balancing"], rel=1e-6)
+    assert close(glued_number(CONCLUSIONS, "sb13_p_sb_bergfeldt"), bergfeldt["soft_balancing"], rel=1e-6)
+
+
+def test_conclusions_claims_on_the_weighing():
     """13-conclusions: whether Bergfeldt's evidence singles out soft balancing, whether it leads
     on all the evidence, and the strongest and weakest alternatives, by hand."""
-    evidence, _, ratio = coded
-    bergfeldt = posterior(UNIFORM, ratio, [e for e, r in evidence.items() if r["paper"] == "bergfeldt2008"])
+    everything, bergfeldt = _weighed_posteriors()
     assert claim_value(CONCLUSIONS, "sb13_bergfeldt_singles_out") is (
         max(bergfeldt, key=bergfeldt.get) == "soft_balancing" and bergfeldt["soft_balancing"] > 0.5)
-    everything = posterior(UNIFORM, ratio, list(ratio))
     assert claim_value(CONCLUSIONS, "sb13_sb_leads_all") is (max(everything, key=everything.get) == "soft_balancing")
     names = {r["code"]: r["name"] if r["name"].startswith("Sino") else r["name"].lower()
              for r in rows("evidence_codes.csv")}
