@@ -412,7 +412,11 @@ def grid_position(A, B) -> tuple[int, int]:
 
 
 def _pattern(own) -> int:
-    return next(k for k, p in enumerate(OWN_PATTERNS) if np.array_equal(p, own))
+    for k, p in enumerate(OWN_PATTERNS):
+        if np.array_equal(p, own):
+            return k
+    raise PayoffError("grid positions are defined for strictly ordinal games (payoffs 1-4, "
+                      f"no ties); a player's payoffs {own.astype(int).tolist()} are not a ranking 1-4")
 
 
 # ---- axelrod, imported faster ------------------------------------------------------------
