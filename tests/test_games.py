@@ -299,3 +299,42 @@ def test_grid_position_refuses_a_game_off_the_1_to_4_scale():
     (it used to escape as a bare StopIteration)."""
     with pytest.raises(games.PayoffError, match="strictly ordinal"):
         games.grid_position(np.array([[4, 0], [3, 2]]), PD[1])
+
+
+# ---- ordinal and cardinal readings
+
+def test_monotone_rescalings_are_strictly_increasing_and_seeded():
+    u = games.monotone_rescalings(500, seed=7)
+    assert u.shape == (500, 4)
+    assert np.all(u[:, 0] == 0) and np.allclose(u[:, 3], 1) and np.all(np.diff(u, axis=1) > 0)
+    assert np.array_equal(u, games.monotone_rescalings(500, seed=7))
+    assert not np.array_equal(u, games.monotone_rescalings(500, seed=8))
+    with pytest.raises(ValueError):
+        games.monotone_rescalings(0, seed=7)
+
+
+def test_rescale_replaces_ranks_and_refuses_non_ranks():
+    assert games.rescale(PD[0], [0, 1, 2, 10]).tolist() == [[2, 0], [10, 1]]
+    with pytest.raises(games.PayoffError, match="ranks 1-4"):
+        games.rescale([[0, 1], [2, 3]], [0, 1, 2, 3])
+
+
+def test_rescaling_keeps_pure_equilibria_and_moves_mixed_ones():
+    u = [0, 0.1, 0.2, 1]
+    A, B = games.rescale(HERO[0], u), games.rescale(HERO[1], u)
+    assert games.pure_equilibria(A, B) == games.pure_equilibria(*HERO)
+    mixed = next(e for e in games.equilibria(A, B) if not e.pure)
+    # Hero: P(C) = (u4 - u1) / ((u4 - u1) + (u3 - u2)) = 1 / 1.1
+    assert mixed.row[0] == pytest.approx(1 / 1.1)
+
+
+@pytest.mark.parametrize("A, B, expected", [
+    pytest.param(*CHICKEN, (2 / 3, 2 / 3), id="chicken: (4-2)/(4-1)"),
+    pytest.param(*PD, (1.0, 1.0), id="PD: conflict preferred to yielding"),
+    pytest.param(*HERO, (0.0, 0.0), id="hero: yielding preferred to winning"),
+    pytest.param(np.array([[3, 2], [4, 1]]), np.array([[2, 4], [1, 3]]), (2 / 3, 1.0), id="bully"),
+    pytest.param(np.array([[0, 0.2], [1, -9]]), np.array([[0, 1], [0.5, -9]]), (0.8 / 10, 0.5 / 10),
+                 id="cardinal, asymmetric"),
+])
+def test_critical_risk(A, B, expected):
+    assert games.critical_risk(A, B) == pytest.approx(expected)
