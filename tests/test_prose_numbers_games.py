@@ -13,7 +13,9 @@ from fractions import Fraction
 
 import pytest
 
-from book_facts import CHAPTERS, ROOT, glued, glued_number
+import numpy as np
+
+from book_facts import CHAPTERS, ROOT, claim_value, glued, glued_number
 
 GAMES_CHAPTER = CHAPTERS / "07-alliance-games.md"
 SPACE = CHAPTERS / "08-the-space-of-2x2-games.md"
@@ -134,6 +136,133 @@ def test_games_sco_power_latest():
     two_thirds = shapley_shubik(weights, sum(weights.values()) * 2 / 3)
     assert glued_number(GAMES_CHAPTER, "games_ss_chn_twothirds_latest") == pytest.approx(two_thirds["CHN"])
     assert glued_number(GAMES_CHAPTER, "games_ss_rus_twothirds_latest") == pytest.approx(two_thirds["RUS"])
+
+
+RESCALING_SEED = 2011  # the chapter's parameter, typed here
+
+
+def rescalings(n, seed):
+    """The chapter's re-scalings, drawn again: ranks 1-4 -> (0, u2, u3, 1), flat Dirichlet steps."""
+    steps = np.random.default_rng(seed).dirichlet(np.ones(3), size=n)
+    return [(0.0, float(a), float(a + b), 1.0) for a, b, _ in steps]
+
+
+def test_games_table_2_blocs_claim():
+    """07-alliance-games: the claim "games_blocs_separate" (no state in both blocs)."""
+    member_of = {}
+    for r in in_force("2011-01-01"):
+        member_of.setdefault(r["iso3"], set()).add(r["organisation"])
+    both = sum(bool(o & {"EU", "NATO"}) and bool(o & {"SCO", "CSTO"}) for o in member_of.values())
+    assert claim_value(GAMES_CHAPTER, "games_blocs_separate") is (both == 0)
+
+
+def test_games_prisoners_dilemma_claims():
+    """07-alliance-games: "games_pd_unique_pure_dd" and "games_pd_deficient", by hand."""
+    g = named_games()["prisoners_dilemma"]
+    assert claim_value(GAMES_CHAPTER, "games_pd_unique_pure_dd") is (pure_equilibria(g) == [("D", "D")])
+    better = g["C", "C"][0] > g["D", "D"][0] and g["C", "C"][1] > g["D", "D"][1]
+    assert claim_value(GAMES_CHAPTER, "games_pd_deficient") is better
+
+
+def test_games_degeneracy_and_ordinal_claims():
+    """07-alliance-games: "games_none_degenerate"; "games_pure_ordinal" and "games_hero_mostly_c"
+    hold on every scale by theorem (pure equilibria compare payoffs only by order; Hero's
+    P(C) = (u4 - u1) / ((u4 - u1) + (u3 - u2)) > 1/2), so they must say every."""
+    games_ = named_games()
+    other = {"C": "D", "D": "C"}
+    non_degenerate = sum(all(g[r, c][0] != g[other[r], c][0] and g[r, c][1] != g[r, other[c]][1]
+                             for r, c in CELLS) for g in games_.values())
+    assert claim_value(GAMES_CHAPTER, "games_none_degenerate") == f"{non_degenerate} of {len(games_)}"
+    n = int(glued_number(GAMES_CHAPTER, "games_n_rescalings"))
+    assert claim_value(GAMES_CHAPTER, "games_pure_ordinal") == f"{len(games_) * n} of {len(games_) * n}"
+    hero = games_["hero"]
+    assert [hero[c][1] for c in CELLS] == [2, 3, 4, 1]  # so P(C) above is the column's indifference
+    assert claim_value(GAMES_CHAPTER, "games_hero_mostly_c") == f"{n} of {n}"
+    # renaming C and D: the relabelled row P(C) is 1 - 3/4
+    assert claim_value(GAMES_CHAPTER, "games_hero_reading_flips") is True
+
+
+def critical_risk(win, yielding, conflict):
+    if yielding >= win:
+        return 0.0
+    if conflict >= yielding:
+        return 1.0
+    return (win - yielding) / (win - conflict)
+
+
+def test_games_critical_risk_claims():
+    """07-alliance-games: Zeuthen's verdicts, "games_russia_yields_bluff_bully" and
+    "games_protector_verdict_stable", over the chapter's re-scalings drawn again."""
+    n = int(glued_number(GAMES_CHAPTER, "games_n_rescalings"))
+    rows_u, columns_v = rescalings(n, RESCALING_SEED), rescalings(n, RESCALING_SEED + 1)
+
+    def risks(g, u, v):
+        row = critical_risk(u[g["D", "C"][0] - 1], u[g["C", "D"][0] - 1], u[g["D", "D"][0] - 1])
+        column = critical_risk(v[g["C", "D"][1] - 1], v[g["D", "C"][1] - 1], v[g["D", "D"][1] - 1])
+        return row, column
+
+    games_ = named_games()
+    russia_lower = sum(r < c for key in ("called_bluff", "bully") for u, v in zip(rows_u, columns_v)
+                       for r, c in [risks(games_[key], u, v)])
+    assert claim_value(GAMES_CHAPTER, "games_russia_yields_bluff_bully") == f"{russia_lower} of {2 * n}"
+    base = risks(games_["protector"], (1, 2, 3, 4), (1, 2, 3, 4))
+    assert glued(GAMES_CHAPTER)["games_risk_verdict_protector"] == ("row (Russia)" if base[0] < base[1] else "column (China)")
+    same = sum((r < c) == (base[0] < base[1]) and r != c for u, v in zip(rows_u, columns_v)
+               for r, c in [risks(games_["protector"], u, v)])
+    assert claim_value(GAMES_CHAPTER, "games_protector_verdict_stable") == f"{same} of {n}"
+
+
+def test_games_viability_claim():
+    """07-alliance-games: "games_viable_are_asymmetric" from the pure equilibria of games.csv."""
+    games_ = named_games()
+    viable = [g for g in games_.values() if all(e != ("D", "D") for e in pure_equilibria(g))]
+    holds = bool(viable) and all(e in {("C", "D"), ("D", "C")} for g in viable for e in pure_equilibria(g)) \
+        and not any(("C", "C") in pure_equilibria(g) for g in games_.values())
+    assert claim_value(GAMES_CHAPTER, "games_viable_are_asymmetric") is holds
+
+
+def test_games_bayesian_threshold_claims():
+    """07-alliance-games: "games_bayes_russia_firm" and "games_bayes_firm_rescaled": Russia (a
+    Chicken row player) stands firm iff p <= (u(DC) - u(CC)) / ((u(DC) - u(CC)) + (u(CD) - u(DD)))."""
+    a = {cell: p[0] for cell, p in named_games()["chicken"].items()}
+    prior = glued_number(GAMES_CHAPTER, "games_bayes_prior")
+
+    def threshold(u):
+        gain, loss = u[a["D", "C"] - 1] - u[a["C", "C"] - 1], u[a["C", "D"] - 1] - u[a["D", "D"] - 1]
+        return gain / (gain + loss)
+
+    assert glued_number(GAMES_CHAPTER, "games_bayes_threshold") == pytest.approx(threshold((1, 2, 3, 4)), abs=1e-3)
+    assert claim_value(GAMES_CHAPTER, "games_bayes_russia_firm") is (prior <= threshold((1, 2, 3, 4)))
+    n = int(glued_number(GAMES_CHAPTER, "games_n_rescalings"))
+    firm = sum(prior <= threshold(u) for u in rescalings(n, RESCALING_SEED))
+    assert claim_value(GAMES_CHAPTER, "games_bayes_firm_rescaled") == f"{firm} of {n}"
+
+
+def test_games_sco_weighted_claims():
+    """07-alliance-games: "games_china_ahead_weighted" and "games_russia_veto_weighted" (CINC
+    rules recomputed; the military rule's China-ahead and no-veto read from its glue), and
+    the quota exercise's "games_ex_quota_above_china"."""
+    latest = max(r["start_date"] for r in rows("memberships.csv") if r["organisation"] == "SCO")
+    china_ahead, vetoes, rules = 0, 0, 0
+    for day, year, when in (("2010-06-30", 2010, "2010"), (latest, 2016, "latest")):
+        w = sco_cinc(day, year)
+        total = sum(w.values())
+        for quota, tag in ((total / 2 * (1 + 1e-9), "majority"), (total * 2 / 3, "twothirds")):
+            ss = shapley_shubik(w, quota)
+            china_ahead += ss["CHN"] > ss["RUS"]
+            vetoes += total - w["RUS"] < quota
+            rules += 1
+        china_ahead += glued_number(GAMES_CHAPTER, f"games_ss_chn_military_{when}") > \
+            glued_number(GAMES_CHAPTER, f"games_ss_rus_military_{when}")
+        rules += 1
+    assert claim_value(GAMES_CHAPTER, "games_china_ahead_weighted") == f"{china_ahead} of {rules}"
+    # no veto for Russia under the military majority either: China alone holds more than half
+    assert claim_value(GAMES_CHAPTER, "games_russia_veto_weighted") == f"{vetoes} of {rules}"
+    w = sco_cinc("2010-06-30", 2010)
+    share = w["CHN"] / sum(w.values())
+    quotas = [round(0.5 + 0.01 * k, 2) for k in range(51)]
+    first = min(q for q in quotas if shapley_shubik(w, q * sum(w.values()))["RUS"] > 0)
+    assert claim_value(GAMES_CHAPTER, "games_ex_quota_above_china") is (first == min(q for q in quotas if q > share))
 
 
 # ---- chapters/08-the-space-of-2x2-games
