@@ -350,9 +350,154 @@ def test_repeat_discount_thresholds():
 
 
 def test_repeat_chicken_mixed_share():
-    """09-repetition-and-evolution: Chicken's mixed equilibrium, where replicator dynamics settle."""
+    """09-repetition-and-evolution: Chicken's mixed equilibrium, the saddle of the two-population dynamics."""
     g = named_games()["chicken"]
     a = {cell: p[0] for cell, p in g.items()}
     q = (a["D", "D"] - a["C", "D"]) / (a["C", "C"] - a["C", "D"] - a["D", "C"] + a["D", "D"])
     assert glued_number(REPEAT, "repeat_chicken_mixed") == pytest.approx(q)
-    assert glued_number(REPEAT, "repeat_chicken_final") == pytest.approx(q, abs=1e-3)
+
+
+def pd_payoffs():
+    g = named_games()["prisoners_dilemma"]
+    return g["D", "C"][0], g["C", "C"][0], g["D", "D"][0], g["C", "D"][0]  # T, R, P, S
+
+
+def test_repeat_threshold_claims():
+    """09-repetition-and-evolution: "repeat_numeric_agrees", and over the re-scalings drawn again
+    "repeat_grim_above_half" ((T-R)/(T-P) > 1/2) and "repeat_tft_impossible" (T + S >= 2R)."""
+    T, R, P, S = pd_payoffs()
+    numeric = glued_number(REPEAT, "repeat_numeric_threshold")
+    assert claim_value(REPEAT, "repeat_numeric_agrees") is (abs(numeric - (T - R) / (T - P)) <= 0.0015)
+    assert glued_number(REPEAT, "repeat_grim_10321") == pytest.approx(7 / 8)
+    n = int(glued_number(REPEAT, "repeat_n_rescalings"))
+    draws = rescalings(n, RESCALING_SEED)
+    above = sum((u[T - 1] - u[R - 1]) / (u[T - 1] - u[P - 1]) > 0.5 for u in draws)
+    impossible = sum(u[T - 1] + u[S - 1] >= 2 * u[R - 1] for u in draws)
+    assert claim_value(REPEAT, "repeat_grim_above_half") == f"{above} of {n}"
+    assert claim_value(REPEAT, "repeat_tft_impossible") == f"{impossible} of {n}"
+
+
+def test_repeat_tournament_claims():
+    """09-repetition-and-evolution: "repeat_top_three_nice", "repeat_free_rider_beaten" and
+    "repeat_shadow_defector_gains", from the glued rankings (axelrod's draws are not redone)."""
+    nice = {"Cooperator", "Tit For Tat", "Grudger", "Tit For 2 Tats"}
+    ranking = glued(REPEAT)["repeat_ranking"].split(", ")
+    assert claim_value(REPEAT, "repeat_top_three_nice") == f"{sum(n in nice for n in ranking[:3])} of 3"
+    assert claim_value(REPEAT, "repeat_free_rider_beaten") is (ranking.index("Defector") > 0)
+    assert int(glued_number(REPEAT, "repeat_defector_rank")) == ranking.index("Defector") + 1
+    assert claim_value(REPEAT, "repeat_shadow_defector_gains") is (
+        glued_number(REPEAT, "repeat_shadow_defector_uncertain") < glued_number(REPEAT, "repeat_shadow_defector_fixed"))
+
+
+def play(first, second, turns, payoff):
+    """Per-round scores of `first` in a match of each length 1..turns (deterministic strategies)."""
+    def move(name, mine, theirs):
+        if name == "Cooperator":
+            return "C"
+        if name == "Defector":
+            return "D"
+        if name == "Tit For Tat":
+            return theirs[-1] if theirs else "C"
+        if name == "Suspicious Tit For Tat":
+            return theirs[-1] if theirs else "D"
+        if name == "Grudger":
+            return "D" if "D" in theirs else "C"
+        if name == "Tit For 2 Tats":
+            return "D" if theirs[-2:] == ["D", "D"] else "C"
+        raise KeyError(name)
+    a, b, total, per_round = [], [], 0, []
+    for k in range(turns):
+        x, y = move(first, a, b), move(second, b, a)
+        a.append(x)
+        b.append(y)
+        total += payoff[x, y]
+        per_round.append(total / (k + 1))
+    return per_round
+
+
+DETERMINISTIC = ["Cooperator", "Defector", "Tit For Tat", "Grudger", "Tit For 2 Tats", "Suspicious Tit For Tat"]
+
+
+def test_repeat_shadow_expectation_claim():
+    """09-repetition-and-evolution: "repeat_shadow_expected_last", by playing the six
+    deterministic strategies by hand and weighting match lengths geometrically."""
+    T, R, P, S = pd_payoffs()
+    payoff = {("C", "C"): R, ("C", "D"): S, ("D", "C"): T, ("D", "D"): P}
+    prob_end = glued_number(REPEAT, "repeat_prob_end")
+    mean = round(1 / prob_end)
+    turns = 150
+    weights = [prob_end * (1 - prob_end) ** (n - 1) for n in range(1, turns + 1)]
+    total_weight = sum(weights)
+    expected, fixed = {}, {}
+    for s in DETERMINISTIC:
+        curves = [play(s, o, turns, payoff) for o in DETERMINISTIC]
+        average = [sum(c[k] for c in curves) / len(curves) for k in range(turns)]
+        expected[s] = sum(w * v for w, v in zip(weights, average)) / total_weight
+        fixed[s] = average[mean - 1]
+    last = min(expected, key=expected.get) == "Defector" and min(fixed, key=fixed.get) == "Defector"
+    assert claim_value(REPEAT, "repeat_shadow_expected_last") is last
+    assert glued_number(REPEAT, "repeat_short_share") == pytest.approx(1 - (1 - prob_end) ** 3, abs=1e-4)
+
+
+def rk4(f, x, t_end, dt):
+    for _ in range(int(round(t_end / dt))):
+        k1 = f(x)
+        k2 = f([a + dt / 2 * b for a, b in zip(x, k1)])
+        k3 = f([a + dt / 2 * b for a, b in zip(x, k2)])
+        k4 = f([a + dt * b for a, b in zip(x, k3)])
+        x = [a + dt / 6 * (b + 2 * c + 2 * d + e) for a, b, c, d, e in zip(x, k1, k2, k3, k4)]
+    return x
+
+
+def test_repeat_replicator_claims():
+    """09-repetition-and-evolution: "repeat_pd_dies_out" (closed form of the logistic) and
+    "repeat_two_populations_pure" (two-population dynamics in Chicken, integrated by hand)."""
+    T, R, P, S = pd_payoffs()
+    # one population, x = share of C: dx/dt = x (1 - x) (x (R - T) + (1 - x) (S - P)); here R - T = S - P
+    assert R - T == S - P
+    rate = S - P
+    final = max(x0 * math.exp(rate * 15) / (1 - x0 + x0 * math.exp(rate * 15)) for x0 in (0.1, 0.5, 0.9))
+    assert glued_number(REPEAT, "repeat_pd_final") == pytest.approx(final, abs=1e-6)
+    assert claim_value(REPEAT, "repeat_pd_dies_out") is (final < 0.01)
+    g = named_games()["chicken"]
+    a = {cell: p[0] for cell, p in g.items()}
+    b = {cell: p[1] for cell, p in g.items()}
+
+    def flow(z):
+        x, y = z  # shares of C among the row (Russian) and column (Chinese) populations
+        row_gain = (y * a["C", "C"] + (1 - y) * a["C", "D"]) - (y * a["D", "C"] + (1 - y) * a["D", "D"])
+        column_gain = (x * b["C", "C"] + (1 - x) * b["D", "C"]) - (x * b["C", "D"] + (1 - x) * b["D", "D"])
+        return [x * (1 - x) * row_gain, y * (1 - y) * column_gain]
+
+    grid = (0.1, 0.3, 0.45, 0.55, 0.7, 0.9)
+    ends = [rk4(flow, [x, y], 40, 0.02) for x in grid for y in grid if x != y]
+    pure = sum((round(x, 3), round(y, 3)) in {(1.0, 0.0), (0.0, 1.0)} for x, y in ends)
+    assert claim_value(REPEAT, "repeat_two_populations_pure") == f"{pure} of {len(ends)}"
+    assert glued_number(REPEAT, "repeat_two_pop_russia_yields") == sum(x > 0.5 for x, _ in ends)
+
+
+def test_repeat_strategy_evolution_claims():
+    """09-repetition-and-evolution: "repeat_evo_defector_dies_from_even", "repeat_evo_bistable",
+    "repeat_wsls_not_strict" and "repeat_noise_changes_winner", from 50-round matches played by hand."""
+    T, R, P, S = pd_payoffs()
+    payoff = {("C", "C"): R, ("C", "D"): S, ("D", "C"): T, ("D", "D"): P}
+    turns = int(glued_number(REPEAT, "repeat_turns"))
+    names = ["Cooperator", "Defector", "Tit For Tat", "Grudger"]
+    M = [[play(s, o, turns, payoff)[-1] for o in names] for s in names]
+    a, b, c, d = M[2][2], M[2][1], M[1][2], M[1][1]
+    barrier = (a - c) / ((a - c) + (d - b))
+    assert glued_number(REPEAT, "repeat_evo_barrier") == pytest.approx(barrier, abs=1e-4)
+
+    def flow(x):
+        fitness = [sum(M[i][j] * x[j] for j in range(4)) for i in range(4)]
+        mean = sum(f * s for f, s in zip(fitness, x))
+        return [s * (f - mean) for s, f in zip(x, fitness)]
+
+    even = rk4(flow, [0.25] * 4, 300, 0.1)
+    assert claim_value(REPEAT, "repeat_evo_defector_dies_from_even") is (even[1] < 0.01)
+    rest = 0.5 * (1 - barrier) - 0.005
+    above = rk4(flow, [rest, barrier + 0.01, rest, 0.0], 300, 0.1)
+    assert claim_value(REPEAT, "repeat_evo_bistable") is (above[1] > 0.99)
+    assert claim_value(REPEAT, "repeat_wsls_not_strict") is (2 * R <= T + P)
+    top = [n for n, share in zip(names, even) if share >= max(even) - 0.01]
+    assert claim_value(REPEAT, "repeat_noise_changes_winner") is (glued(REPEAT)["repeat_evo_noise_winner"] not in top)
