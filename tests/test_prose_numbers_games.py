@@ -338,6 +338,100 @@ def test_space_dependence_and_threshold():
     assert glued_number(SPACE, "space_threat_russia_commits") == min(t for t in threats if t * d_russia > 2 * 0.15)
 
 
+def test_space_published_counts_claim():
+    """08-the-space-of-2x2-games: "space_all_agree", each published count against the glue."""
+    glue_of = {"rapoport_guyer_classes": "space_n_rg78", "robinson_goforth_games": "space_n_rg144",
+               "robinson_goforth_symmetric": "space_n_symmetric", "brams_conflict_games": "space_n_conflict"}
+    published = {r["count"]: int(r["published_value"]) for r in rows("game_taxonomy_counts.csv")}
+    agree = sum(glued_number(SPACE, glue_of[k]) == v for k, v in published.items())
+    assert claim_value(SPACE, "space_all_agree") == f"{agree} of {len(published)}"
+
+
+def test_space_dilemma_claims(orbits):
+    """08-the-space-of-2x2-games: the 10 deficient R&G classes split into coordination games
+    and dilemmas; "space_pd_only_symmetric_dilemma" and "space_dilemmas_rare"."""
+    transpose = lambda m: (m[0], m[2], m[1], m[3])  # noqa: E731
+    coordination = dilemmas = symmetric_dilemmas = 0
+    pd_in_symmetric_dilemmas = False
+    pd_key = ((3, 1, 4, 2), (3, 4, 1, 2))
+    for orbit in orbits[True]:
+        a, b = next(iter(orbit))
+        game = {cell: (a[k], b[k]) for k, cell in enumerate(CELLS)}
+        eq = pure_equilibria(game)
+        deficient = any(game[o][0] > game[e][0] and game[o][1] > game[e][1] for e in eq for o in CELLS)
+        if not deficient:
+            continue
+        if len(eq) == 2:
+            coordination += 1
+        else:
+            dilemmas += 1
+            if any(x == transpose(y) for x, y in orbit):
+                symmetric_dilemmas += 1
+                pd_in_symmetric_dilemmas = pd_key in orbit
+    assert glued_number(SPACE, "space_n_deficient_coordination") == coordination == 6
+    assert glued_number(SPACE, "space_n_deficient_dilemmas") == dilemmas
+    assert claim_value(SPACE, "space_pd_only_symmetric_dilemma") is (symmetric_dilemmas == 1 and pd_in_symmetric_dilemmas)
+    assert claim_value(SPACE, "space_dilemmas_rare") is (dilemmas / len(orbits[True]) < 0.1)
+
+
+def cinc_by(year):
+    return {int(r["cow_code"]): float(r["cinc"]) for r in rows("nmc_capabilities.csv") if r["year"] == str(year)}
+
+
+def test_space_alliance_model_claims():
+    """08-the-space-of-2x2-games: the alliance model's claims, by the rule that an ally commits
+    strongly exactly when threat x dependence > 2e (the chapter's ranking argument):
+    "space_rule_matches_equilibria", "space_russia_commits_china_not", "space_dep_pair_sums_to_one",
+    "space_china_commits_us_measure", "space_refusal_turns_on_e", "space_snyder_same_kind"."""
+    e = 0.15  # the chapter's ENTRAPMENT, typed here
+    threats = [round(0.01 * k, 2) for k in range(1, 101)]
+    c = cinc_by(2010)
+    d_russia, d_china = c[710] / (c[710] + c[365]), c[365] / (c[710] + c[365])
+
+    def pattern(dr, dc, er, ec):
+        return any(t * dr > 2 * er for t in threats), any(t * dc > 2 * ec for t in threats)
+
+    assert claim_value(SPACE, "space_rule_matches_equilibria") is True
+    assert claim_value(SPACE, "space_russia_commits_china_not") is (pattern(d_russia, d_china, e, e) == (True, False))
+    sums_pair = [] ; sums_us = []
+    years = {int(r["year"]) for r in rows("nmc_capabilities.csv")}
+    for year in sorted(years):
+        cy = cinc_by(year)
+        if not all(k in cy for k in (2, 365, 710)):
+            continue
+        sums_pair.append(cy[710] / (cy[710] + cy[365]) + cy[365] / (cy[710] + cy[365]))
+        sums_us.append(min(1, cy[710] / cy[2]) + min(1, cy[365] / cy[2]))
+    assert claim_value(SPACE, "space_dep_pair_sums_to_one") is (
+        all(abs(x - 1) < 1e-9 for x in sums_pair) and not all(abs(x - 1) < 1e-9 for x in sums_us))
+    us_china = min(1, c[365] / c[2])
+    assert glued_number(SPACE, "space_dep_us_china_2010") == pytest.approx(us_china, abs=1e-3)
+    assert claim_value(SPACE, "space_china_commits_us_measure") is any(t * us_china > 2 * e for t in threats)
+    grid = [round(0.01 * k, 2) for k in range(1, 31)]
+    china_commits = [x for x in grid if any(t * d_china > 2 * x for t in threats)]
+    assert glued_number(SPACE, "space_e_china_commits_below") == pytest.approx(max(china_commits))
+    assert claim_value(SPACE, "space_refusal_turns_on_e") is (bool(china_commits) and e > max(china_commits))
+    snyder = pattern(d_russia, d_china, 2 * e * (1 - d_russia), 2 * e * (1 - d_china))
+    assert claim_value(SPACE, "space_snyder_same_kind") is (snyder == (True, False) == pattern(d_russia, d_china, e, e))
+
+
+def test_space_n_person_claims():
+    """08-the-space-of-2x2-games: "space_privileged_group" and "space_primary_is_dilemma_for_small"
+    for the six SCO founders, weights their 2001 CINC shares (cost 0.2, benefit 1: the chapter's)."""
+    cost, benefit = 0.2, 1.0
+    founders = ["CHN", "RUS", "KAZ", "KGZ", "TJK", "UZB"]
+    cow = {}
+    for r in rows("countries.csv"):
+        if r["iso3"] in founders:
+            cow.setdefault(r["iso3"], []).append((int(r["last_year"] or 9999), int(r["cow_code"])))
+    c = cinc_by(2001)
+    weights = {m: c[max(cow[m])[1]] for m in founders}
+    total = sum(weights.values())
+    joins = [m for m in founders if benefit * weights[m] / total > cost]
+    assert claim_value(SPACE, "space_privileged_group") == f"{len(joins)} of {len(founders)}"
+    small = all(benefit * weights[m] / total < cost for m in founders[2:])
+    assert claim_value(SPACE, "space_primary_is_dilemma_for_small") is (benefit - cost > 0 and small)
+
+
 # ---- chapters/09-repetition-and-evolution
 
 def test_repeat_discount_thresholds():
