@@ -595,3 +595,41 @@ def test_repeat_strategy_evolution_claims():
     assert claim_value(REPEAT, "repeat_wsls_not_strict") is (2 * R <= T + P)
     top = [n for n, share in zip(names, even) if share >= max(even) - 0.01]
     assert claim_value(REPEAT, "repeat_noise_changes_winner") is (glued(REPEAT)["repeat_evo_noise_winner"] not in top)
+
+
+def test_space_composite_game_claims():
+    """08-the-space-of-2x2-games: the composite game's claims, by brute force over the eight
+    profiles ("space_composite_russia_carries", "space_composite_us_firm",
+    "space_composite_deterred", "space_composite_cost_deters"); the chapter's parameters typed here."""
+    e, t_firm, t_conc, gain = 0.15, 0.75, 0.25, 0.3
+    c = cinc_by(2010)
+    d = {"R": c[710] / (c[710] + c[365]), "C": c[365] / (c[710] + c[365])}
+
+    def ally(own, other, dependence, us):
+        t = t_firm if us == "F" else t_conc
+        cost = e if us == "F" else e / 2
+        x = t * dependence
+        return {("S", "S"): x - cost, ("S", "W"): x / 2 - cost, ("W", "S"): x, ("W", "W"): 0.0}[own, other]
+
+    def payoffs(r, ch, us, cost):
+        committed = (r == "S") + (ch == "S")
+        return ally(r, ch, d["R"], us), ally(ch, r, d["C"], us), (gain - cost * committed) if us == "F" else 0.0
+
+    def equilibria(cost):
+        moves = (("S", "W"), ("S", "W"), ("F", "K"))
+        result = []
+        for profile in itertools.product(*moves):
+            base = payoffs(*profile, cost)
+            if all(payoffs(*(profile[:k] + (m,) + profile[k + 1:]), cost)[k] <= base[k] + 1e-9
+                   for k in range(3) for m in moves[k]):
+                result.append(profile)
+        return result
+
+    found = equilibria(0.2)
+    assert glued(SPACE)["space_composite_equilibria"] == "; ".join("".join(p) for p in found)
+    assert claim_value(SPACE, "space_composite_russia_carries") is (found == [("S", "W", "F")])
+    assert claim_value(SPACE, "space_composite_us_firm") is (bool(found) and all(p[2] == "F" for p in found))
+    assert claim_value(SPACE, "space_composite_deterred") is (payoffs("S", "S", "K", 0.2)[2] > payoffs("S", "S", "F", 0.2)[2])
+    costs = [round(0.05 * k, 2) for k in range(1, 9)]
+    deterred = [x for x in costs if equilibria(x) and all(p[2] == "K" for p in equilibria(x))]
+    assert claim_value(SPACE, "space_composite_cost_deters") == f"{len(deterred)} of {len(costs)}"
