@@ -8,6 +8,7 @@ sinorus.power. Each test's docstring names its chapter.
 
 import csv
 import itertools
+import json
 import math
 from fractions import Fraction
 
@@ -15,7 +16,7 @@ import pytest
 
 import numpy as np
 
-from book_facts import CHAPTERS, ROOT, claim_value, glued, glued_number
+from book_facts import CHAPTERS, ROOT, claim_value, execute_with_parameters, glued, glued_number
 
 GAMES_CHAPTER = CHAPTERS / "07-alliance-games.md"
 SPACE = CHAPTERS / "08-the-space-of-2x2-games.md"
@@ -633,3 +634,24 @@ def test_space_composite_game_claims():
     costs = [round(0.05 * k, 2) for k in range(1, 9)]
     deterred = [x for x in costs if equilibria(x) and all(p[2] == "K" for p in equilibria(x))]
     assert claim_value(SPACE, "space_composite_cost_deters") == f"{len(deterred)} of {len(costs)}"
+
+
+# ---- re-runs with other parameters: the sentences follow the condition
+
+def test_games_rerun_with_a_pessimistic_prior_changes_the_words():
+    """07-alliance-games re-run with PRIOR_PD_CHINA = 0.7 (above p* = 1/2 on the 4-3-2-1
+    scale): the claim "games_bayes_russia_firm" turns, and its words with it."""
+    values = execute_with_parameters(GAMES_CHAPTER, PRIOR_PD_CHINA=0.7, N_RESCALINGS=50)
+    record = json.loads(values["games_bayes_russia_firm__claim"])
+    assert record["value"] is False and values["games_bayes_russia_firm"] == record["text"]
+    assert "yield" in record["text"]
+
+
+def test_space_rerun_with_a_cheap_entrapment_changes_the_words():
+    """08-the-space-of-2x2-games re-run with ENTRAPMENT = 0.05 (below half China's 2010
+    dependence): China now commits at some threat, so "space_russia_commits_china_not"
+    and "space_refusal_turns_on_e" turn false, and their words with them."""
+    values = execute_with_parameters(SPACE, ENTRAPMENT=0.05)
+    for name in ("space_russia_commits_china_not", "space_refusal_turns_on_e"):
+        record = json.loads(values[name + "__claim"])
+        assert record["value"] is False and values[name] == record["text"], name
