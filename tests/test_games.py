@@ -108,8 +108,9 @@ def test_degenerate_game_is_solved_by_vertex_enumeration_without_warning():
     assert found == ["(C, D)", "(D, D)"]
 
 
-def test_support_enumeration_would_have_warned_on_that_game():
-    """The check above matters: nashpy's own support enumeration warns on such a game."""
+def test_support_enumeration_would_have_warned_on_a_degenerate_game():
+    """The check above matters: nashpy's own support enumeration warns on a degenerate game
+    (here one in which the row player is tied against the column player's C)."""
     import nashpy as nash
 
     with pytest.warns(RuntimeWarning, match="degenerate"):

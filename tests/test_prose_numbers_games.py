@@ -655,3 +655,25 @@ def test_space_rerun_with_a_cheap_entrapment_changes_the_words():
     for name in ("space_russia_commits_china_not", "space_refusal_turns_on_e"):
         record = json.loads(values[name + "__claim"])
         assert record["value"] is False and values[name] == record["text"], name
+
+
+def test_space_china_and_dominance_claims(orbits):
+    """08-the-space-of-2x2-games: "space_china_needs_need" (d_China x 1 <= 2e) and the
+    exercise's "space_ex_pd_the_exception" (one both-dominant class is deficient: the PD's)."""
+    c = cinc_by(2010)
+    d_china = c[365] / (c[710] + c[365])
+    assert claim_value(SPACE, "space_china_needs_need") is (1.0 * d_china <= 2 * 0.15)
+    pd_key = ((3, 1, 4, 2), (3, 4, 1, 2))
+    both, deficient = 0, []
+    for orbit in orbits[True]:
+        a, b = next(iter(orbit))
+        game = {cell: (a[k], b[k]) for k, cell in enumerate(CELLS)}
+        row_dom = any(all(game[m, col][0] > game[o, col][0] for col in "CD") for m, o in (("C", "D"), ("D", "C")))
+        col_dom = any(all(game[row, m][1] > game[row, o][1] for row in "CD") for m, o in (("C", "D"), ("D", "C")))
+        if row_dom and col_dom:
+            both += 1
+            eq = pure_equilibria(game)
+            if any(game[o][0] > game[e][0] and game[o][1] > game[e][1] for e in eq for o in CELLS):
+                deficient.append(orbit)
+    assert glued_number(SPACE, "space_ex_n_both_dominant") == both
+    assert claim_value(SPACE, "space_ex_pd_the_exception") is (len(deficient) == 1 and both > 2 and pd_key in deficient[0])
