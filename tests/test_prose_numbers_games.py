@@ -677,3 +677,15 @@ def test_space_china_and_dominance_claims(orbits):
                 deficient.append(orbit)
     assert glued_number(SPACE, "space_ex_n_both_dominant") == both
     assert claim_value(SPACE, "space_ex_pd_the_exception") is (len(deficient) == 1 and both > 2 and pd_key in deficient[0])
+
+
+def test_exercise_claims():
+    """07 and 09: the exercises' claims "games_ex_assurance_trust" (3 and 4 swapped in the PD of
+    games.csv) and "repeat_ex_alternation_sets_tft" (Axelrod's 5-3-1-0)."""
+    swap = {3: 4, 4: 3}
+    g = {cell: (swap.get(a, a), swap.get(b, b)) for cell, (a, b) in named_games()["prisoners_dilemma"].items()}
+    eq = set(pure_equilibria(g))
+    best = g["C", "C"][0] == 4 and g["C", "C"][1] == 4
+    assert claim_value(GAMES_CHAPTER, "games_ex_assurance_trust") is (eq == {("C", "C"), ("D", "D")} and best)
+    T, R, P, S = 5, 3, 1, 0
+    assert claim_value(REPEAT, "repeat_ex_alternation_sets_tft") is ((T - R) / (R - S) > (T - R) / (T - P))
