@@ -22,6 +22,7 @@ import inspect
 import itertools
 import numbers
 import sys
+import warnings
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -498,7 +499,11 @@ def import_axelrod():
 
     inspect.getsource = cached_getsource
     try:
-        import axelrod
+        with warnings.catch_warnings():
+            # axelrod 4.13 imports pkg_resources, which setuptools 80.9 deprecates with a
+            # UserWarning on import; that one warning, and only during this import, is hidden.
+            warnings.filterwarnings("ignore", message="pkg_resources is deprecated", category=UserWarning)
+            import axelrod
     finally:
         inspect.getsource = original
     return axelrod

@@ -520,7 +520,7 @@ def test_repeat_shadow_expectation_claim():
     payoff = {("C", "C"): R, ("C", "D"): S, ("D", "C"): T, ("D", "D"): P}
     prob_end = glued_number(REPEAT, "repeat_prob_end")
     mean = round(1 / prob_end)
-    turns = 150
+    turns = 100
     weights = [prob_end * (1 - prob_end) ** (n - 1) for n in range(1, turns + 1)]
     total_weight = sum(weights)
     expected, fixed = {}, {}
@@ -573,7 +573,8 @@ def test_repeat_replicator_claims():
 
 def test_repeat_strategy_evolution_claims():
     """09-repetition-and-evolution: "repeat_evo_defector_dies_from_even", "repeat_evo_bistable",
-    "repeat_wsls_not_strict" and "repeat_noise_changes_winner", from 50-round matches played by hand."""
+    "repeat_wsls_not_strict", "repeat_noise_winner_unstable" and "repeat_noise_free_riders_gone",
+    from 50-round matches played by hand (the noisy ones from the glued outcomes)."""
     T, R, P, S = pd_payoffs()
     payoff = {("C", "C"): R, ("C", "D"): S, ("D", "C"): T, ("D", "D"): P}
     turns = int(glued_number(REPEAT, "repeat_turns"))
@@ -594,8 +595,11 @@ def test_repeat_strategy_evolution_claims():
     above = rk4(flow, [rest, barrier + 0.01, rest, 0.0], 300, 0.1)
     assert claim_value(REPEAT, "repeat_evo_bistable") is (above[1] > 0.99)
     assert claim_value(REPEAT, "repeat_wsls_not_strict") is (2 * R <= T + P)
-    top = [n for n, share in zip(names, even) if share >= max(even) - 0.01]
-    assert claim_value(REPEAT, "repeat_noise_changes_winner") is (glued(REPEAT)["repeat_evo_noise_winner"] not in top)
+    # the noisy runs are axelrod's draws: their claims are checked against the glued outcomes
+    winners = glued(REPEAT)["repeat_evo_noise_winners"].split(", ")
+    assert claim_value(REPEAT, "repeat_noise_winner_unstable") is (len(set(winners)) > 1)
+    shares = [float(x) for x in glued(REPEAT)["repeat_evo_noise_defector_shares"].split(", ")]
+    assert claim_value(REPEAT, "repeat_noise_free_riders_gone") == f"{sum(x < 0.01 for x in shares)} of {len(shares)}"
 
 
 def test_space_composite_game_claims():
