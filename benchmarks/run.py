@@ -60,6 +60,8 @@ def main() -> int:
         rows.append((md.stem, statistics.median(seconds), max(seconds)))
         print(f"{md.stem}: median {rows[-1][1]:.1f} s, max {rows[-1][2]:.1f} s", flush=True)
     build = time_build()
+    import axelrod_import  # benchmarks/axelrod_import.py: the cached import changes nothing
+    axelrod_problems = axelrod_import.check()
     venv = folder_size_mb(pathlib.Path(sys.prefix))
     total = sum(median for _, median, _ in rows)
 
@@ -78,12 +80,14 @@ def main() -> int:
         f"| **all chapters (sum of medians)** | {total:.1f} | | |",
         "",
         f"- Full build (`jupyter-book build --all -W -n --keep-going`): {build:.1f} s",
+        f"- Cached axelrod import (benchmarks/axelrod_import.py): "
+        f"{'changes nothing' if not axelrod_problems else '; '.join(axelrod_problems)}",
         f"- Size of the environment ({pathlib.Path(sys.prefix).name}): {venv:,.0f} MB",
         "",
     ]
     REPORT.write_text("\n".join(lines), encoding="utf-8")
     print("\n".join(lines))
-    return 0
+    return 1 if axelrod_problems else 0
 
 
 if __name__ == "__main__":

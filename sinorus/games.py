@@ -238,6 +238,55 @@ def _cell_name(labels, cell) -> str:
     return labels[cell[0]] + labels[cell[1]]
 
 
+# ---- ordinal and cardinal readings -------------------------------------------------------
+
+def monotone_rescalings(n: int, seed: int) -> np.ndarray:
+    """``n`` random strictly increasing re-scalings of the ranks 1 < 2 < 3 < 4, one per row:
+    the values (u1, u2, u3, u4) given to ranks 1 to 4, with u1 = 0 and u4 = 1.
+
+    Fixing the ends loses nothing: the quantities the book computes from cardinal payoffs
+    (mixed equilibria, discount thresholds, critical risks, replicator rest points) do not
+    change when a player's payoffs are multiplied by a positive number or shifted. The
+    three steps between the ranks are drawn uniformly from the simplex (a flat Dirichlet),
+    so every strictly increasing scale can be drawn.
+    """
+    if n < 1:
+        raise ValueError(f"asked for {n} re-scalings: ask for at least one")
+    steps = np.random.default_rng(seed).dirichlet(np.ones(3), size=n)
+    return np.concatenate([np.zeros((n, 1)), np.cumsum(steps, axis=1)], axis=1).clip(0, 1)
+
+
+def rescale(M, values) -> np.ndarray:
+    """A matrix of ranks 1-4 with each rank replaced by ``values[rank - 1]``."""
+    M = np.asarray(M, dtype=float)
+    if not np.all(np.isin(M, (1, 2, 3, 4))):
+        raise PayoffError(f"re-scaling needs ranks 1-4, got {sorted(set(M.ravel().tolist()))}")
+    return np.asarray(values, dtype=float)[M.astype(int) - 1]
+
+
+def critical_risk(A, B) -> tuple[float, float]:
+    """Each player's critical risk (Zeuthen; Ellsberg; Snyder and Diesing's crisis tool):
+    the highest probability of conflict it would run by standing firm rather than yield.
+
+    With C = accommodate and D = stand firm, the row player's "win" is DC, its yielding CD
+    and the conflict DD. Its critical risk is (u(DC) - u(CD)) / (u(DC) - u(DD)): standing
+    firm pays if the chance that the other stands firm too is below it. A player that
+    prefers conflict to yielding (u(DD) >= u(CD)) never yields: its critical risk is 1;
+    one that prefers yielding to winning (u(CD) >= u(DC)) has nothing to stand firm for:
+    0. By Zeuthen's principle the player with the lower critical risk gives way.
+    """
+    A, B = payoff_matrices(A, B, shape=(2, 2))
+
+    def risk(win, yielding, conflict):
+        if yielding >= win - TOLERANCE:
+            return 0.0
+        if conflict >= yielding - TOLERANCE:
+            return 1.0
+        return float((win - yielding) / (win - conflict))
+
+    return risk(A[1, 0], A[0, 1], A[1, 1]), risk(B[0, 1], B[1, 0], B[1, 1])
+
+
 # ---- the catalogue of named games --------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -413,7 +462,11 @@ def grid_position(A, B) -> tuple[int, int]:
 
 
 def _pattern(own) -> int:
-    return next(k for k, p in enumerate(OWN_PATTERNS) if np.array_equal(p, own))
+    for k, p in enumerate(OWN_PATTERNS):
+        if np.array_equal(p, own):
+            return k
+    raise PayoffError("grid positions are defined for strictly ordinal games (payoffs 1-4, "
+                      f"no ties); a player's payoffs {own.astype(int).tolist()} are not a ranking 1-4")
 
 
 # ---- axelrod, imported faster ------------------------------------------------------------
@@ -447,9 +500,9 @@ def import_axelrod():
     inspect.getsource = cached_getsource
     try:
         with warnings.catch_warnings():
-            # axelrod 4.13 imports pkg_resources, which setuptools (pinned below 81, where
-            # it is removed) announces as deprecated; that is axelrod's business, not the book's.
-            warnings.filterwarnings("ignore", message="pkg_resources is deprecated as an API")
+            # axelrod 4.13 imports pkg_resources, which setuptools 80.9 deprecates with a
+            # UserWarning on import; that one warning, and only during this import, is hidden.
+            warnings.filterwarnings("ignore", message="pkg_resources is deprecated", category=UserWarning)
             import axelrod
     finally:
         inspect.getsource = original

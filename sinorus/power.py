@@ -47,6 +47,13 @@ def council(weights: Mapping[str, float] | pd.Series, quota: float) -> tuple[pd.
     return weights, float(quota)
 
 
+def more_than(share: float) -> float:
+    """A quota that a coalition meets only with *more than* ``share`` of the weight (the
+    usual majority rule, "more than half"), not with exactly ``share``: a coalition at
+    exactly ``share`` falls short by more than the rounding margin."""
+    return float(share) * (1 + 1e3 * RELATIVE_TOLERANCE)
+
+
 def consensus(members: Sequence[str]) -> tuple[pd.Series, float]:
     """A council that decides by consensus: one vote each, and every vote needed."""
     return pd.Series(1.0, index=list(members)), float(len(members))

@@ -95,6 +95,8 @@ def test_claims_ledger_lists_every_claim_with_its_section(site):
     html_dir, _, _ = site
     from book_facts import claims
     ledger = _page(html_dir, "claims").find("main").get_text(" ")
+    # Sphinx's smartquotes turn ' and " into typographic quotes on the page
+    ledger = ledger.translate(str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'}))
     for md in toc_chapters():
         for name, record in claims(md).items():
             words = record["text"] or ""

@@ -83,3 +83,28 @@ def test_bad_councils_are_refused(weights, quota, message):
 def test_duplicate_members_are_refused():
     with pytest.raises(ValueError, match="named twice"):
         power.banzhaf(pd.Series([1, 2], index=["a", "a"]), 2)
+
+
+def test_more_than_half_means_more_than_half():
+    """With `more_than`, a coalition holding exactly half the weight loses."""
+    import itertools
+    weights = {"A": 2.0, "B": 2.0, "C": 1.0, "D": 1.0}  # {A, C} holds exactly half
+
+    def by_orderings(wins):
+        pivots = dict.fromkeys(weights, 0)
+        orderings = list(itertools.permutations(weights))
+        for order in orderings:
+            total = 0.0
+            for member in order:
+                if not wins(total) and wins(total + weights[member]):
+                    pivots[member] += 1
+                total += weights[member]
+        return {m: k / len(orderings) for m, k in pivots.items()}
+
+    strict = power.shapley_shubik(weights, power.more_than(3.0))
+    assert strict.to_dict() == pytest.approx(by_orderings(lambda t: t > 3.0))
+    assert power.shapley_shubik(weights, 3.0).to_dict() == pytest.approx(by_orderings(lambda t: t >= 3.0))
+    # a quota of three quarters: at least (A with B or C) or more than (everyone)
+    three = {"A": 2.0, "B": 1.0, "C": 1.0}
+    assert power.shapley_shubik(three, power.more_than(3.0)).to_dict() == pytest.approx(dict.fromkeys(three, 1 / 3))
+    assert power.shapley_shubik(three, 3.0)["A"] == pytest.approx(2 / 3)
