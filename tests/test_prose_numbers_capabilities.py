@@ -12,7 +12,7 @@ from collections import defaultdict
 
 import pytest
 
-from book_facts import CHAPTERS, ROOT, glued, glued_number
+from book_facts import CHAPTERS, ROOT, claim_value, glued, glued_number
 
 CH05 = CHAPTERS / "05-capabilities-in-2009.md"
 CH06 = CHAPTERS / "06-capabilities-since-1990.md"
@@ -69,7 +69,7 @@ def test_ch05_members_of_mid_2010():
 
 
 def test_ch05_personnel_shares_wdi_and_cow(cow_iso3):
-    """05-capabilities-in-2009: Figures 1 and 2 on total active forces, 2009."""
+    """05-capabilities-in-2009: Figures 1 and 2 on WDI (paramilitary included) and COW personnel, 2009."""
     sco, csto = sco_csto()
     wdi = by_key("wdi_armed_forces.csv", "iso3", "personnel", year=2009)
     cow = {cow_iso3[r["cow_code"]]: float(r["milper"]) for r in rows("nmc_capabilities.csv")
@@ -87,6 +87,40 @@ def test_ch05_wmeat_personnel_share():
     sco, _ = sco_csto()
     af = by_key("wmeat2012.csv", "iso3", "value", year=2009, measure="armed_forces_thousands")
     assert close(glued_number(CH05, "cap05_sco_chn_wmeat"), af["CHN"] / sum(af[i] for i in sco))
+
+
+def iiss_active(edition):
+    return {r["iso3"]: 1000 * float(r["active_thousands"]) for r in rows("iiss_active_forces.csv")
+            if r["edition"] == str(edition)}
+
+
+def test_ch05_active_forces_basis_and_claims(claims, cow_iso3):
+    """05-capabilities-in-2009: Figures 1 and 2 on the Military Balance's active forces
+    (2012 edition), and the claims "cap05_sco_chn_short_everywhere",
+    "cap05_csto_blr_below_everywhere" and "cap05_csto_blr_wdi_highest"."""
+    sco, csto = sco_csto()
+    active = iiss_active(2012)
+    assert close(glued_number(CH05, "cap05_sco_chn_iiss"), active["CHN"] / sum(active[i] for i in sco))
+    assert close(glued_number(CH05, "cap05_csto_blr_iiss"), active["BLR"] / sum(active[i] for i in csto))
+    wdi = by_key("wdi_armed_forces.csv", "iso3", "personnel", year=2009)
+    cow = {cow_iso3[r["cow_code"]]: float(r["milper"]) for r in rows("nmc_capabilities.csv")
+           if r["year"] == "2009" and r["milper"]}
+    wmeat = by_key("wmeat2012.csv", "iso3", "value", year=2009, measure="armed_forces_thousands")
+    sources = {"wdi": wdi, "cow": cow, "wmeat": wmeat, "iiss": active}
+    chn = [s["CHN"] / sum(s[i] for i in sco) for s in sources.values()]
+    blr = {k: s["BLR"] / sum(s[i] for i in csto) for k, s in sources.items()}
+    n_short = sum(x < claims["fig1_chn_share"]["paper"] for x in chn)
+    assert claim_value(CH05, "cap05_sco_chn_short_everywhere") == f"{n_short} of 4"
+    n_below = sum(x < claims["fig2_blr_share"]["paper"] for x in blr.values())
+    assert claim_value(CH05, "cap05_csto_blr_below_everywhere") == f"{n_below} of 4"
+    assert claim_value(CH05, "cap05_csto_blr_wdi_highest") is (max(blr, key=blr.get) == "wdi")
+
+
+def test_ch05_wdi_is_active_plus_paramilitary():
+    """Data: the World Bank series adds paramilitary forces (China 2016 = MB 2019 active + paramilitary)."""
+    wdi = by_key("wdi_armed_forces.csv", "iso3", "personnel", year=2016)
+    mb = {r["iso3"]: r for r in rows("iiss_active_forces.csv") if r["edition"] == "2019"}
+    assert wdi["CHN"] == 1000 * (int(mb["CHN"]["active_thousands"]) + int(mb["CHN"]["paramilitary_thousands"]))
 
 
 def test_ch05_required_ratio_and_implied_armenia(claims):
@@ -160,8 +194,10 @@ def test_ch05_spectrum_places(cow_iso3):
         assert glued(CH05)[f"cap05_place_{key}_2010"] == levels[level]
 
 
-def verdict(paper, book, unit, relation):
+def verdict(paper, book, unit, relation, basis="measured"):
     """The book's rule, written out again: points for shares, relative gaps for amounts."""
+    if basis == "unmeasured":
+        return "not checkable on the paper's basis"
     if book is None:
         return "not checkable"
     if relation == "less_than":
@@ -199,11 +235,14 @@ def test_ch05_verdicts(claims, current_2009):
         "fig3_top10_share": sum(current_2009[i] for i in ranked[:10]) / world,
         "fig3_chn_rank": ranked.index("CHN") + 1, "fig3_rus_rank": ranked.index("RUS") + 1,
     })
-    verdicts = {c: verdict(r["paper"], book[c], r["unit"], r["relation"]) for c, r in claims.items()}
+    verdicts = {c: verdict(r["paper"], book[c], r["unit"], r["relation"], r["paper_basis"])
+                for c, r in claims.items()}
     for claim_id, expected in verdicts.items():
         assert glued(CH05)[f"cap05_verdict_{claim_id}"] == expected, claim_id
-    for name in ("reproduced", "close", "not reproduced", "not checkable"):
-        assert glued_number(CH05, f"cap05_n_{name.replace(' ', '_')}") == list(verdicts.values()).count(name)
+    for name in ("reproduced", "close", "not reproduced", "not checkable",
+                 "not checkable on the paper's basis"):
+        key = name.replace("'", "").replace(" ", "_")
+        assert glued_number(CH05, f"cap05_n_{key}") == list(verdicts.values()).count(name)
     assert glued_number(CH05, "cap05_n_claims") == len(claims)
 
 
@@ -296,3 +335,11 @@ def test_ch06_top_ten_today():
                  if r["year"] == "2024" and r["price_basis"] == "current_2024_usd")
     top = sorted(spending.values(), reverse=True)[:10]
     assert close(glued_number(CH06, "cap06_ex_top10_share_2024"), sum(top) / 1000 / world)
+
+
+def test_ch05_warheads_fail_under_every_rule(claims):
+    """05-capabilities-in-2009 (exercise): claim "cap05_ex_core_always_fail" — Russia's
+    warheads are not reproduced under the strict (10%), the book's (15%) and the loose (25%) rule."""
+    first = by_key("nuclear_warheads.csv", "iso3", "value", year=2009, measure="first_strike_deliverable")
+    gap = abs(first["RUS"] / claims["warheads_rus"]["paper"] - 1)
+    assert claim_value(CH05, "cap05_ex_core_always_fail") is all(gap > near for near in (0.10, 0.15, 0.25))
