@@ -343,3 +343,64 @@ def test_ch05_warheads_fail_under_every_rule(claims):
     first = by_key("nuclear_warheads.csv", "iso3", "value", year=2009, measure="first_strike_deliverable")
     gap = abs(first["RUS"] / claims["warheads_rus"]["paper"] - 1)
     assert claim_value(CH05, "cap05_ex_core_always_fail") is all(gap > near for near in (0.10, 0.15, 0.25))
+
+
+def wdi_by_year():
+    wdi = defaultdict(dict)
+    for r in rows("wdi_armed_forces.csv"):
+        wdi[int(r["year"])][r["iso3"]] = float(r["personnel"])
+    return wdi
+
+
+def test_ch06_personnel_claims(constant, claims):
+    """06-capabilities-since-1990: claims "cap06_china_short_every_year" and "cap06_china_cut_forces"."""
+    sco = members("SCO", "2010-06-01")
+    wdi = wdi_by_year()
+    shares = {y: f["CHN"] / sum(f[i] for i in sco) for y, f in wdi.items() if y >= 1992 and all(i in f for i in sco)}
+    short = sum(s < claims["fig1_chn_share"]["paper"] for s in shares.values())
+    assert claim_value(CH06, "cap06_china_short_every_year") == f"{short} of {len(shares)}"
+    first = min(y for y, f in wdi.items() if all(i in f for i in ("USA", "CHN", "RUS")))
+    latest = max(wdi)
+    growth = constant["CHN"][latest] / constant["CHN"][first]
+    assert close(glued_number(CH06, "cap06_chn_spending_growth"), growth)
+    assert claim_value(CH06, "cap06_china_cut_forces") is (wdi[latest]["CHN"] < wdi[first]["CHN"] and growth > 2)
+
+
+def test_ch06_spending_lead_claims(constant):
+    """06-capabilities-since-1990: claims "cap06_lead_vs_2009" and "cap06_lead_shrunk_since_peak"."""
+    latest = max(y for y in constant["CHN"] if y in constant["RUS"])
+    ratio = {y: constant["CHN"][y] / constant["RUS"][y] for y in range(2009, latest + 1)}
+    assert claim_value(CH06, "cap06_lead_vs_2009") == ("smaller" if ratio[latest] < ratio[2009] else "larger")
+    assert claim_value(CH06, "cap06_lead_shrunk_since_peak") is (ratio[latest] < max(ratio.values()))
+
+
+def test_ch06_sco_and_nato_claims():
+    """06-capabilities-since-1990: claims "cap06_sco_more_forces_than_nato" and
+    "cap06_more_people_than_money" (spending 2024, current dollars; forces WDI 2018)."""
+    spending = by_key("sipri_milex.csv", "iso3", "value", year=2024, measure="current_usd_m")
+    wdi = wdi_by_year()[2018]
+    world_forces = next(float(r["personnel"]) for r in rows("wdi_armed_forces_world.csv") if r["year"] == "2018")
+    sco, nato = members("SCO", "2024-12-31"), members("NATO", "2024-12-31")
+
+    def share(states, values, total):
+        return sum(values.get(i, 0) for i in states) / total
+    world_spending = sum(spending.values())
+    sco_f, nato_f = share(sco, wdi, world_forces), share(nato, wdi, world_forces)
+    sco_m, nato_m = share(sco, spending, world_spending), share(nato, spending, world_spending)
+    assert close(glued_number(CH06, "cap06_sco_forces_latest"), sco_f)
+    assert claim_value(CH06, "cap06_sco_more_forces_than_nato") is (sco_f > nato_f and sco_m < nato_m)
+    cr_f, cr_m = share(["CHN", "RUS"], wdi, world_forces), share(["CHN", "RUS"], spending, world_spending)
+    assert claim_value(CH06, "cap06_more_people_than_money") is (sco_f - cr_f > sco_m - cr_m)
+
+
+def test_ch06_largest_force_on_two_bases():
+    """06-capabilities-since-1990 (exercise): claim "cap06_ex_largest_depends_on_basis" — the
+    largest SCO force of 2018 on the World Bank's count and on Military Balance active forces."""
+    sco = members("SCO", "2018-12-31")
+    wdi = wdi_by_year()[2018]
+    active = iiss_active(2019)
+    wdi_largest = max(sco, key=lambda i: wdi[i])
+    active_largest = max(sco, key=lambda i: active[i])
+    assert (wdi_largest, active_largest) == ("IND", "CHN")
+    assert close(glued_number(CH06, "cap06_ex_china_enlarged_active"), active["CHN"] / sum(active[i] for i in sco))
+    assert claim_value(CH06, "cap06_ex_largest_depends_on_basis") is (wdi_largest != active_largest)
