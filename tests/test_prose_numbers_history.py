@@ -13,7 +13,7 @@ from collections import defaultdict
 
 import pytest
 
-from book_facts import CHAPTERS, ROOT, glued, glued_number
+from book_facts import CHAPTERS, ROOT, claim_value, execute_with_parameters, glued, glued_number
 
 SINO_RUSSIAN = CHAPTERS / "02-sino-russian-relations.md"
 RUSSIA_US = CHAPTERS / "03-russia-and-the-united-states.md"
@@ -224,3 +224,87 @@ def test_uzbekistan_in_the_csto():
     days = sum((day(r["end_date"]) - day(r["start_date"])).days + 1 for r in rows("memberships")
                if r["organisation"] == "CSTO" and r["iso3"] == "UZB")
     assert glued_number(CENTRAL_ASIA, "hist04_ex_uzbek_days") == days
+
+
+def _table_2(date):
+    held = defaultdict(set)
+    for organisation, iso3 in _members_on(date):
+        if organisation in {"EU", "SCO", "NATO", "CSTO"}:
+            held[iso3].add(organisation)
+    return held
+
+
+def _table_2_claims(date):
+    """The Table 2 claims of chapter 04 for ``date``, recomputed from memberships.csv."""
+    held = _table_2(date)
+    size = {o: sum(o in orgs for orgs in held.values()) for o in ("EU", "SCO", "NATO", "CSTO")}
+    cross = sum(bool(o & {"EU", "NATO"}) and bool(o & {"SCO", "CSTO"}) for o in held.values())
+    eastern = sorted(i for i, o in held.items() if {"SCO", "CSTO"} <= o)
+    china = held.get("CHN", set())
+    return {
+        "hist04_west_larger": size["EU"] + size["NATO"] > size["SCO"] + size["CSTO"],
+        "hist04_combinations": "some" if any(len(o) >= 2 for o in held.values()) else "none",
+        "hist04_camps_disjoint": cross == 0,
+        "hist04_sco_and_csto": "some" if eastern else "none",
+        "hist04_china_where": ("sco only" if "SCO" in china and "CSTO" not in china else
+                               "both" if {"SCO", "CSTO"} <= china else
+                               "csto only" if "CSTO" in china else "neither"),
+    }
+
+
+def test_table_2_claims():
+    """04-central-asia-sco-csto: claims "hist04_west_larger", "hist04_combinations",
+    "hist04_camps_disjoint", "hist04_sco_and_csto", "hist04_china_where" on 1 July 2010, and
+    "hist04_latest_divide" at the end of 2024."""
+    for name, value in _table_2_claims("2010-07-01").items():
+        assert claim_value(CENTRAL_ASIA, name) == value, name
+    latest = _table_2("2024-12-31")
+    cross = sum(bool(o & {"EU", "NATO"}) and bool(o & {"SCO", "CSTO"}) for o in latest.values())
+    assert claim_value(CENTRAL_ASIA, "hist04_latest_divide") is (cross == 0)
+
+
+def test_table_2_rerun_for_1999_leaves_no_false_sentence():
+    """04-central-asia-sco-csto re-run with TABLE_DATE = 1999-06-01 (before the SCO and the
+    CSTO existed): every Table 2 claim is recomputed for that date, the CSTO is called the
+    Collective Security Treaty, and no sentence names double members that did not exist."""
+    import json
+
+    values = execute_with_parameters(CENTRAL_ASIA, TABLE_DATE="1999-06-01")
+    for name, expected in _table_2_claims("1999-06-01").items():
+        assert json.loads(values[name + "__claim"])["value"] == expected, name
+    assert values["hist04_csto_name"] == "Collective Security Treaty"
+    assert "did not yet exist" in values["hist04_sco_and_csto"]
+    assert "—" not in values["hist04_sco_and_csto"]
+    assert values["hist04_combinations"] == "Every double membership is EU and NATO"
+
+
+def test_kyrgyz_base_and_kant_claims():
+    """04-central-asia-sco-csto: claims "hist04_lease_matches" (against the 2009 memorandum)
+    and "hist04_kant_fewer_at_opening"."""
+    claims = {r["claim_id"]: r for r in rows("history_claims")}
+    lease, kant = claims["mac-base-lease-years"], claims["mac-kant-personnel"]
+    assert int(lease["period_end"]) <= 2011
+    assert claim_value(CENTRAL_ASIA, "hist04_lease_matches") is (float(lease["check_value"]) == float(lease["paper_value"]))
+    assert claim_value(CENTRAL_ASIA, "hist04_kant_fewer_at_opening") is (
+        float(kant["check_value"]) < float(kant["paper_value"]))
+
+
+def test_central_asia_exercise_claims():
+    """04-central-asia-sco-csto (exercises): claims "hist04_ex_all_but_china",
+    "hist04_ex_observers_never" and "hist04_ex_rate_compare"."""
+    held = _table_2("2009-01-01")
+    sco = {i for org, i in _members_on("2009-01-01", "SCO")}
+    two_in_sco = {i for i, o in held.items() if len(o) == 2 and "SCO" in o}
+    assert claim_value(CENTRAL_ASIA, "hist04_ex_all_but_china") is (two_in_sco == sco - {"CHN"})
+    sco_events = {r["event_id"] for r in rows("event_organisations") if r["organisation"] == "SCO"}
+    dates = [r["start_date"] for r in rows("events") if r["event_id"] in sco_events and r["category"] == "organisation"]
+    outnumber = any(len(_members_on(d, "SCO", "observer")) > len(_members_on(d, "SCO")) for d in dates)
+    assert claim_value(CENTRAL_ASIA, "hist04_ex_observers_never") is (not outnumber)
+    people = defaultdict(set)
+    for r in rows("joint_exercise_participants"):
+        people[r["exercise_id"]].add(r["iso3"])
+    years = [int(r["start_date"][:4]) for r in rows("joint_exercises") if {"CHN", "RUS"} <= people[r["exercise_id"]]]
+    early = sum(2003 <= y <= 2015 for y in years) / 13
+    late = sum(2016 <= y <= 2024 for y in years) / 9
+    assert close(glued_number(CENTRAL_ASIA, "hist04_ex_rate_late"), late)
+    assert claim_value(CENTRAL_ASIA, "hist04_ex_rate_compare") == ("higher" if late > early else "lower" if late < early else "equal")
