@@ -308,3 +308,103 @@ def test_central_asia_exercise_claims():
     late = sum(2016 <= y <= 2024 for y in years) / 9
     assert close(glued_number(CENTRAL_ASIA, "hist04_ex_rate_late"), late)
     assert claim_value(CENTRAL_ASIA, "hist04_ex_rate_compare") == ("higher" if late > early else "lower" if late < early else "equal")
+
+
+# ---- chapter 02: the claims
+
+def _pressure_at(events, t):
+    return sum(0.5 ** ((t - when) / HALF_LIFE) * score for when, score, _ in events if when <= t)
+
+
+def _sign(x):
+    return (x > 0) - (x < 0)
+
+
+def test_sino_russian_friction_claims():
+    """02-sino-russian-relations: the share of positive events since 1980 and the claim
+    "hist02_no_clash_since_1980"."""
+    since = [(s, r) for _, s, r in dyad_events("CHN", "RUS") if r["start_date"] >= "1980-01-01"]
+    assert glued_number(SINO_RUSSIAN, "hist02_n_since_1980") == len(since)
+    assert close(glued_number(SINO_RUSSIAN, "hist02_share_positive_since_1980"), sum(s > 0 for s, _ in since) / len(since))
+    assert claim_value(SINO_RUSSIAN, "hist02_no_clash_since_1980") is (min(s for s, _ in since) > -8)
+
+
+def test_index_honesty_claims():
+    """02-sino-russian-relations: claims "hist02_min_is_plateau", "hist02_rapprochement_before_1991",
+    "hist02_periods_present", "hist02_variants_agree", "hist02_pressure_fades_in_1970s" and
+    "hist02_turning_year_compare", recomputed from their definitions."""
+    events = dyad_events("CHN", "RUS")
+    grid = [1917 + k / 4 for k in range(4 * 108)]
+    values = {t: index_at(events, t) for t in grid if any(w <= t for w, _, _ in events)}
+    low = min(values.values())
+    at_min = [t for t, v in values.items() if abs(v - low) <= 1e-9]
+    assert claim_value(SINO_RUSSIAN, "hist02_min_is_plateau") is (max(at_min) - min(at_min) >= 1)
+    first = next(t for t in grid if t >= 1969.5 and values[t] > 0)
+    assert claim_value(SINO_RUSSIAN, "hist02_rapprochement_before_1991") is (int(first) < 1991)
+
+    def at(series, year):  # the last grid point not after `year`
+        return series(max(t for t in grid if t <= year))
+    mean = lambda t: values[t]
+    periods = [at(mean, 1955) > 0, at(mean, 1965.5) < 0, at(mean, 1969.5) < 0, at(mean, 2001.75) > 0]
+    assert claim_value(SINO_RUSSIAN, "hist02_periods_present") == f"{sum(periods)} of 4"
+    signs = [(w, _sign(s), r) for w, s, r in events]
+    moments = [1955, 1965.5, 1969.5, 1980.5, 1990, 2001.75, 2024.75]
+    agree = sum(len({_sign(at(mean, m)), _sign(at(lambda t: index_at(signs, t), m)),
+                     _sign(at(lambda t: _pressure_at(events, t), m))}) == 1 for m in moments)
+    assert claim_value(SINO_RUSSIAN, "hist02_variants_agree") == f"{agree} of 7"
+    fades = abs(at(lambda t: _pressure_at(events, t), 1978.9)) < abs(at(lambda t: _pressure_at(events, t), 1969.5)) / 4
+    assert claim_value(SINO_RUSSIAN, "hist02_pressure_fades_in_1970s") is fades
+    pressure_first = next(t for t in grid if t >= 1969.5 and _pressure_at(events, t) > 0)
+    assert claim_value(SINO_RUSSIAN, "hist02_turning_year_compare") == (
+        "same" if int(pressure_first) == int(first) else "differs")
+
+
+def test_index_gap_of_the_1970s():
+    """02-sino-russian-relations: the longest stretch without a China-Russia event since 1917."""
+    dates = sorted(day(r["start_date"]) for _, _, r in dyad_events("CHN", "RUS") if r["start_date"] >= "1917-01-01")
+    gaps = [((b - a).days / 365.25, a, b) for a, b in zip(dates, dates[1:])]
+    length, a, b = max(gaps)
+    assert close(glued_number(SINO_RUSSIAN, "hist02_gap_years"), length)
+    assert (glued_number(SINO_RUSSIAN, "hist02_gap_from"), glued_number(SINO_RUSSIAN, "hist02_gap_to")) == (a.year, b.year)
+
+
+def test_spending_crossover_per_basis():
+    """02-sino-russian-relations: claims "hist02_spending_bases_agree" and "hist02_reversal_in_1990s" —
+    the lasting crossover in constant and in current dollars (1995 and 1998 in the 2025 release)."""
+    ratios = {}
+    for measure in ("constant_2023_usd_m", "current_usd_m"):
+        spending = defaultdict(dict)
+        for r in rows("sipri_milex"):
+            if r["measure"] == measure and r["iso3"] in {"CHN", "RUS"}:
+                spending[int(r["year"])][r["iso3"]] = float(r["value"])
+        ratios[measure] = _ahead_from({y: v["CHN"] / v["RUS"] if v["RUS"] else float("inf")
+                                       for y, v in spending.items() if len(v) == 2})
+    assert glued_number(SINO_RUSSIAN, "hist02_spending_ahead_from_current") == ratios["current_usd_m"]
+    assert claim_value(SINO_RUSSIAN, "hist02_spending_bases_agree") == (
+        "same" if ratios["constant_2023_usd_m"] == ratios["current_usd_m"] else "differ")
+    cinc = defaultdict(dict)
+    for r in rows("nmc_capabilities"):
+        cinc[int(r["year"])][int(r["cow_code"])] = float(r["cinc"])
+    cinc_from = _ahead_from({y: v[710] / v[365] for y, v in cinc.items() if 710 in v and 365 in v})
+    assert claim_value(SINO_RUSSIAN, "hist02_reversal_in_1990s") is all(
+        1990 <= y <= 1999 for y in (cinc_from, *ratios.values()))
+
+
+def test_arms_claims():
+    """02-sino-russian-relations: claims "hist02_share_claim_holds", "hist02_split_exceeds_total",
+    "hist02_growth_after_2000", "hist02_return_not_first" and "hist02_ex_main_supplier"."""
+    russia = {int(r["year"]): float(r["tiv_millions"]) for r in rows("arms_transfers") if r["supplier"] == "RUS"}
+    world = {int(r["year"]): float(r["tiv_millions"]) for r in rows("arms_transfers") if r["supplier"] == "WLD"}
+    period = range(1993, 2011)
+    share = sum(russia[y] for y in period) / sum(world[y] for y in period)
+    assert claim_value(SINO_RUSSIAN, "hist02_share_claim_holds") is (share > 0.7)
+    late = statistics.mean(russia[y] for y in (1997, 1998, 1999))
+    total = statistics.mean(world[y] for y in (1997, 1998, 1999))
+    assert close(glued_number(SINO_RUSSIAN, "hist02_all_suppliers_late_1990s"), total)
+    assert claim_value(SINO_RUSSIAN, "hist02_split_exceeds_total") is (late > total)
+    assert claim_value(SINO_RUSSIAN, "hist02_growth_after_2000") is (statistics.mean(russia[y] for y in range(2000, 2007)) > late)
+    fifties = statistics.mean(russia.get(y, 0) for y in range(1950, 1960))
+    split = statistics.mean(russia.get(y, 0) for y in range(1970, 1990))
+    assert claim_value(SINO_RUSSIAN, "hist02_return_not_first") is (fifties > split)
+    below = [y for y in range(2000, max(russia) + 1) if y in world and russia.get(y, 0) / world[y] < 0.5]
+    assert claim_value(SINO_RUSSIAN, "hist02_ex_main_supplier") is (not below)
