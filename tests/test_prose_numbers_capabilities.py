@@ -404,3 +404,38 @@ def test_ch06_largest_force_on_two_bases():
     assert (wdi_largest, active_largest) == ("IND", "CHN")
     assert close(glued_number(CH06, "cap06_ex_china_enlarged_active"), active["CHN"] / sum(active[i] for i in sco))
     assert claim_value(CH06, "cap06_ex_largest_depends_on_basis") is (wdi_largest != active_largest)
+
+
+def test_ch05_consistency_and_exercise_claims(claims, cow_iso3):
+    """05-capabilities-in-2009: claims "cap05_figures_consistent" (Armenia's implied share) and
+    "cap05_ex_no_year_fits" (no year of WDI or COW gives Figure 1)."""
+    sco, csto = sco_csto()
+    wdi = by_key("wdi_armed_forces.csv", "iso3", "personnel", year=2009)
+    chn, rus = claims["fig1_chn_share"]["paper"], claims["fig1_rus_share"]["paper"]
+    per_russia = (1 - chn - rus) / rus
+    armenia = 1 - claims["fig2_rus_share"]["paper"] - claims["fig2_blr_share"]["paper"] \
+        - per_russia * claims["fig2_rus_share"]["paper"]
+    arm_wdi = wdi["ARM"] / sum(wdi[i] for i in csto)
+    assert claim_value(CH05, "cap05_figures_consistent") is (armenia > 0 and abs(armenia - arm_wdi) < 0.02)
+    series = {"wdi": defaultdict(dict), "cow": defaultdict(dict)}
+    for r in rows("wdi_armed_forces.csv"):
+        series["wdi"][int(r["year"])][r["iso3"]] = float(r["personnel"])
+    for r in rows("nmc_capabilities.csv"):
+        if r["milper"] and r["cow_code"] in cow_iso3:
+            series["cow"][int(r["year"])][cow_iso3[r["cow_code"]]] = float(r["milper"])
+    fits = False
+    for by_year in series.values():
+        for year, f in by_year.items():
+            if year >= 1992 and all(i in f for i in sco):
+                total = sum(f[i] for i in sco)
+                if abs(f["CHN"] / total - chn) <= 0.02 or f["RUS"] / total <= rus + 0.02:
+                    fits = True
+    assert claim_value(CH05, "cap05_ex_no_year_fits") is (not fits)
+
+
+def test_ch05_exercise_counts_as_claims():
+    """05-capabilities-in-2009 (exercises): claims "cap05_ex_n_closer_constant", "cap05_ex_n_survive"
+    and "cap05_ex_order_kept" are recorded over their whole spaces (three shares; three dyads)."""
+    assert claim_value(CH05, "cap05_ex_n_closer_constant").endswith("of 3")
+    assert claim_value(CH05, "cap05_ex_n_survive").endswith("of 3")
+    assert isinstance(claim_value(CH05, "cap05_ex_order_kept"), bool)
