@@ -203,3 +203,10 @@ def test_theory_exercise_claims(shares):
         return cinc_con([cinc(shares[c, y]) for c in sorted(great_powers_in(y)) if c != 710])
     assert claim_value(THEORY, "theory_ex_rise_without_china_positive") is (
         con_without_china(2016) - con_without_china(2000) > 0)
+
+
+def test_theory_machaffie_sipri_shares():
+    """01-balance-of-power-and-threat: the SIPRI shares MacHaffie cites, from his claims table."""
+    stated = {r["claim_id"]: r["paper_share"] for r in rows("machaffie_capability_claims.csv")}
+    for iso in ("usa", "chn", "rus"):
+        assert close(glued_number(THEORY, f"theory_mac_sipri_share_{iso}"), float(stated[f"fig3_{iso}_share"]))

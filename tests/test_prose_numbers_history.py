@@ -451,3 +451,11 @@ def test_solo_vetoes_in_two_groups_and_two_outside():
     assert outside == ["Climate and Security", "Yemen"]
     joint = [v for v, m in members.items() if {"CHN", "RUS"} <= m]
     assert claim_value(RUSSIA_US, "hist03_ex_china_not_in_russias_wars") is (not any(topic[v] in party for v in joint))
+
+
+def test_two_numbers_of_the_papers():
+    """02-sino-russian-relations: MacHaffie's 'ten percent each year' against 1990, and Bergfeldt's border."""
+    claims = {r["claim_id"]: r for r in rows("history_claims")}
+    assert close(glued_number(SINO_RUSSIAN, "hist02_growth_1990"), float(claims["mac-china-growth-1990s"]["check_value"]))
+    assert float(claims["mac-china-growth-1990s"]["check_value"]) < float(claims["mac-china-growth-1990s"]["paper_value"])
+    assert close(glued_number(SINO_RUSSIAN, "hist02_border_paper"), float(claims["berg-border-length"]["paper_value"]))
