@@ -439,3 +439,27 @@ def test_ch05_exercise_counts_as_claims():
     assert claim_value(CH05, "cap05_ex_n_closer_constant").endswith("of 3")
     assert claim_value(CH05, "cap05_ex_n_survive").endswith("of 3")
     assert isinstance(claim_value(CH05, "cap05_ex_order_kept"), bool)
+
+
+def test_ch06_what_changed_claims(constant):
+    """06-capabilities-since-1990: claims "cap06_us_still_first", "cap06_nuclear_lead_cut" and
+    "cap06_votes_apart"."""
+    latest = max(y for y in constant["USA"] if y in constant["CHN"])
+    ratio = {y: constant["USA"][y] / constant["CHN"][y] for y in (2009, latest)}
+    assert claim_value(CH06, "cap06_us_still_first") is (ratio[latest] > 1 and ratio[latest] < ratio[2009])
+    stock = defaultdict(dict)
+    for r in rows("nuclear_warheads.csv"):
+        if r["measure"] == "stockpile":
+            stock[int(r["year"])][r["iso3"]] = int(r["value"])
+    last = max(stock)
+    assert claim_value(CH06, "cap06_nuclear_lead_cut") is (
+        stock[last]["RUS"] / stock[last]["CHN"] < stock[2009]["RUS"] / stock[2009]["CHN"])
+    points = defaultdict(dict)
+    for r in rows("unga_ideal_points.csv"):
+        points[int(r["year"])][r["iso3"]] = float(r["ideal_point"])
+    def rel(y, a, b):
+        p = points[y]
+        return abs(p[a] - p[b]) / (max(p.values()) - min(p.values()))
+    un = max(points)
+    assert claim_value(CH06, "cap06_votes_apart") is (
+        rel(un, "USA", "RUS") > rel(2009, "USA", "RUS") and rel(un, "RUS", "CHN") < rel(2009, "RUS", "CHN"))

@@ -1077,7 +1077,7 @@ CLAIMS = [
          quantity="length of the Sino-Soviet border during the Cold War", unit="kilometres",
          period_start=1950, period_end=1991, paper_value=4300, check_value=4209,
          check_method="the length of today's Russian-Chinese border; the Sino-Soviet border, with the Central Asian republics, was some 7,500 km: the paper's figure fits the Russian segment alone",
-         source=f"{B};http://bangla2000.com/News/Archive/International/7-6-2000/news_detail6.html",
+         source=f"{B};http://bangla2000.com/News/Archive/International/7-6-2000/news_detail6.html;https://en.wikipedia.org/wiki/China%E2%80%93Russia_border",
          source_detail="AP in 2000 gives the Russian-Chinese border as 4,330 km; other sources give 4,209 km after the demarcation"),
 ]
 
