@@ -459,3 +459,10 @@ def test_two_numbers_of_the_papers():
     assert close(glued_number(SINO_RUSSIAN, "hist02_growth_1990"), float(claims["mac-china-growth-1990s"]["check_value"]))
     assert float(claims["mac-china-growth-1990s"]["check_value"]) < float(claims["mac-china-growth-1990s"]["paper_value"])
     assert close(glued_number(SINO_RUSSIAN, "hist02_border_paper"), float(claims["berg-border-length"]["paper_value"]))
+
+
+def test_russians_in_kyrgyzstan():
+    """04-central-asia-sco-csto: claim "hist04_russians_fewer" (census of 2009 against the paper)."""
+    c = next(r for r in rows("history_claims") if r["claim_id"] == "mac-russians-kyrgyzstan")
+    assert glued_number(CENTRAL_ASIA, "hist04_russians_census") == float(c["check_value"])
+    assert claim_value(CENTRAL_ASIA, "hist04_russians_fewer") is (float(c["check_value"]) < 0.9 * float(c["paper_value"]))
