@@ -463,3 +463,24 @@ def test_ch06_what_changed_claims(constant):
     un = max(points)
     assert claim_value(CH06, "cap06_votes_apart") is (
         rel(un, "USA", "RUS") > rel(2009, "USA", "RUS") and rel(un, "RUS", "CHN") < rel(2009, "RUS", "CHN"))
+
+
+def test_ch05_nuclear_and_figure_3_claims(claims, current_2009):
+    """05-capabilities-in-2009: claims "cap05_china_bound_safe", "cap05_rus_below_both",
+    "cap05_ranks_hold" and "cap05_no_source_all_three"."""
+    stock = by_key("nuclear_warheads.csv", "iso3", "value", year=2009, measure="stockpile")
+    first = by_key("nuclear_warheads.csv", "iso3", "value", year=2009, measure="first_strike_deliverable")
+    assert claim_value(CH05, "cap05_china_bound_safe") is (stock["CHN"] < claims["warheads_chn"]["paper"])
+    paper_rus = claims["warheads_rus"]["paper"]
+    assert claim_value(CH05, "cap05_rus_below_both") is (paper_rus < stock["RUS"] and paper_rus < first["RUS"])
+    ranked = sorted(current_2009, key=current_2009.get, reverse=True)
+    assert claim_value(CH05, "cap05_ranks_hold") is (
+        ranked.index("CHN") + 1 == claims["fig3_chn_rank"]["paper"] and ranked.index("RUS") + 1 == claims["fig3_rus_rank"]["paper"])
+    world = sum(current_2009.values())
+    wmeat = by_key("wmeat2012.csv", "iso3", "value", year=2009, measure="milex_current_usd_m")
+    wmeat_world = next(float(r["value"]) for r in rows("wmeat2012_world.csv")
+                       if r["year"] == "2009" and r["measure"] == "milex_current_usd_m")
+    sources = [{i: current_2009[i] / world for i in ("USA", "CHN", "RUS")},
+               {i: wmeat[i] / wmeat_world for i in ("USA", "CHN", "RUS")}]
+    ok = [all(abs(s[i] - claims[f"fig3_{i.lower()}_share"]["paper"]) <= 0.005 for i in s) for s in sources]
+    assert claim_value(CH05, "cap05_no_source_all_three") is (not any(ok))
