@@ -466,3 +466,12 @@ def test_russians_in_kyrgyzstan():
     c = next(r for r in rows("history_claims") if r["claim_id"] == "mac-russians-kyrgyzstan")
     assert glued_number(CENTRAL_ASIA, "hist04_russians_census") == float(c["check_value"])
     assert claim_value(CENTRAL_ASIA, "hist04_russians_fewer") is (float(c["check_value"]) < 0.9 * float(c["paper_value"]))
+
+
+def test_bergfeldt_2005_sequence():
+    """04-central-asia-sco-csto: claim "hist04_bergfeldt_2005_order" — the events of 2005 in Bergfeldt's order."""
+    dates = {r["event_id"]: r["start_date"] for r in rows("events")}
+    order = ["ev-2005-tulip-revolution", "ev-2005-andijan", "ev-2005-sco-bases-timetable",
+             "ev-2005-k2-eviction", "ev-2005-k2-closed"]
+    assert claim_value(CENTRAL_ASIA, "hist04_bergfeldt_2005_order") is all(
+        dates[a] < dates[b] for a, b in zip(order, order[1:]))
