@@ -210,3 +210,10 @@ def test_theory_machaffie_sipri_shares():
     stated = {r["claim_id"]: r["paper_share"] for r in rows("machaffie_capability_claims.csv")}
     for iso in ("usa", "chn", "rus"):
         assert close(glued_number(THEORY, f"theory_mac_sipri_share_{iso}"), float(stated[f"fig3_{iso}_share"]))
+
+
+def test_theory_us_share_fell(shares):
+    """01-balance-of-power-and-threat: claim "theory_us_share_fell"."""
+    us = {y: cinc(shares[2, y]) for (code, y) in shares if code == 2 and y >= 1946}
+    peak_year = max(us, key=us.get)
+    assert claim_value(THEORY, "theory_us_share_fell") is (us[max(us)] < 0.75 * us[peak_year] and peak_year < 1960)

@@ -475,3 +475,12 @@ def test_bergfeldt_2005_sequence():
              "ev-2005-k2-eviction", "ev-2005-k2-closed"]
     assert claim_value(CENTRAL_ASIA, "hist04_bergfeldt_2005_order") is all(
         dates[a] < dates[b] for a, b in zip(order, order[1:]))
+
+
+def test_russia_us_and_china_russia_lines_part():
+    """03-russia-and-the-united-states: claim "hist03_lines_part" — from 2012 the Russia-US index is
+    negative and the China-Russia index positive at every quarter-year."""
+    rus_usa, chn_rus = dyad_events("RUS", "USA"), dyad_events("CHN", "RUS")
+    grid = [2012 + k / 4 for k in range(4 * 13)]
+    assert claim_value(RUSSIA_US, "hist03_lines_part") is all(
+        index_at(rus_usa, t) < 0 and index_at(chn_rus, t) > 0 for t in grid)
