@@ -73,3 +73,21 @@ def cooperation_index(when, scores, grid, half_life: float) -> np.ndarray:
     with np.errstate(invalid="ignore"):
         index = (weights * scores[None, :]).sum(axis=1) / total
     return np.where(total > 0, index, np.nan)
+
+
+def event_pressure(when, scores, grid, half_life: float) -> np.ndarray:
+    """The decaying *sum* of the scores of the events before each point of ``grid``.
+
+    Each event adds its score, which halves every ``half_life`` years. Unlike
+    :func:`cooperation_index` (a mean, which holds its level through quiet years and
+    cannot tell one event from ten), this sees density: many events push it far, a quiet
+    decade brings it back towards zero. Zero before the first event.
+    """
+    if half_life <= 0:
+        raise ValueError("the half-life must be positive")
+    when = np.asarray(when, dtype=float)
+    scores = np.asarray(scores, dtype=float)
+    grid = np.asarray(grid, dtype=float)
+    age = grid[:, None] - when[None, :]
+    weights = np.where(age >= 0, np.exp2(-np.clip(age, 0, None) / half_life), 0.0)
+    return (weights * scores[None, :]).sum(axis=1)

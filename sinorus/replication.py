@@ -10,7 +10,11 @@ means the same wherever the book uses it:
   the paper's value, and *close* within 15%;
 - a **rank** is *reproduced* if it is the same, and *close* if one place off;
 - a **bound** ("less than 1,000", "over 20") is *reproduced* if the book's value keeps it;
-- a number the book's data cannot measure is *not checkable*.
+- a number the book's data cannot measure is *not checkable*;
+- a number whose *basis* no available source measures (army and air force personnel, when
+  every source counts all services) is *not checkable on the paper's basis*, whatever the
+  nearest basis gives: the book shows its value on that nearest basis beside it, but a gap
+  between two bases is not a failed replication.
 
 Everything else is *not reproduced*. Points suit shares (a 0.5-point gap matters as much
 for a 79% share as for a 4% one when shares are read off a chart); relative gaps suit
@@ -24,9 +28,10 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-REPRODUCED, CLOSE, NOT_REPRODUCED, NOT_CHECKABLE = (
-    "reproduced", "close", "not reproduced", "not checkable")
-VERDICTS = (REPRODUCED, CLOSE, NOT_REPRODUCED, NOT_CHECKABLE)
+REPRODUCED, CLOSE, NOT_REPRODUCED, NOT_CHECKABLE, NOT_ON_BASIS = (
+    "reproduced", "close", "not reproduced", "not checkable", "not checkable on the paper's basis")
+VERDICTS = (REPRODUCED, CLOSE, NOT_REPRODUCED, NOT_CHECKABLE, NOT_ON_BASIS)
+BASES = ("measured", "unmeasured")
 
 # (reproduced within, close within): fraction points for shares, a relative gap for
 # amounts, places for ranks.
@@ -57,11 +62,22 @@ def difference(paper: float, book: float | None, unit: str) -> float | None:
     return book - paper
 
 
+def verdict_key(verdict: str) -> str:
+    """A verdict as a name fragment ("not checkable on the paper's basis" ->
+    "not_checkable_on_the_papers_basis")."""
+    return verdict.replace("'", "").replace(" ", "_")
+
+
 def verdict(paper: float, book: float | None, unit: str, relation: str = "equals",
-            thresholds: Mapping[str, tuple[float, float]] = THRESHOLDS) -> str:
+            thresholds: Mapping[str, tuple[float, float]] = THRESHOLDS,
+            paper_basis: str = "measured") -> str:
     """The verdict on one number (see the module's docstring for the rule)."""
     if relation not in RELATIONS:
         raise ValueError(f"unknown relation {relation!r}; known: {', '.join(RELATIONS)}")
+    if paper_basis not in BASES:
+        raise ValueError(f"unknown paper basis {paper_basis!r}; known: {', '.join(BASES)}")
+    if paper_basis == "unmeasured":
+        return NOT_ON_BASIS
     if _missing(book):
         return NOT_CHECKABLE
     if relation == "less_than":
@@ -85,7 +101,8 @@ def compare(claims: pd.DataFrame, book_values: Mapping[str, float | None],
     """The claims table with the book's value, the difference and the verdict added.
 
     ``claims`` has the columns ``claim_id``, ``unit``, ``relation``, ``paper_share`` and
-    ``paper_amount`` (one of the last two filled); ``book_values`` maps a claim_id to
+    ``paper_amount`` (one of the last two filled), and optionally ``paper_basis``
+    ("measured" or "unmeasured"; measured if absent); ``book_values`` maps a claim_id to
     the book's value, or to None when the data cannot measure it. Every claim must have
     an entry, so that a claim cannot silently go unchecked.
     """
@@ -97,10 +114,11 @@ def compare(claims: pd.DataFrame, book_values: Mapping[str, float | None],
     if paper.isna().any():
         raise ValueError(f"claims without the paper's value: {list(claims.loc[paper.isna(), 'claim_id'])}")
     book = claims["claim_id"].map(lambda c: None if _missing(book_values[c]) else float(book_values[c]))
-    rows = list(zip(paper, book, claims["unit"], claims["relation"]))
+    basis = claims["paper_basis"] if "paper_basis" in claims else pd.Series("measured", index=claims.index)
+    rows = list(zip(paper, book, claims["unit"], claims["relation"], basis))
     return claims.assign(
         paper_value=paper,
         book_value=book.astype("float64"),
-        difference=pd.Series([difference(p, b, u) for p, b, u, _ in rows], index=claims.index, dtype="float64"),
-        verdict=[verdict(p, b, u, r, thresholds) for p, b, u, r in rows],
+        difference=pd.Series([difference(p, b, u) for p, b, u, _, _ in rows], index=claims.index, dtype="float64"),
+        verdict=[verdict(p, b, u, r, thresholds, s) for p, b, u, r, s in rows],
     )

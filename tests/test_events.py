@@ -10,8 +10,8 @@ import pytest
 from book_facts import CHAPTERS, refusal
 from sinorus import data
 
-EVENT_TABLES = ["event_scale", "events", "event_actors", "event_organisations", "event_dyads",
-                "event_mentions", "history_claims"]
+EVENT_TABLES = ["event_scale", "disagreement_codes", "events", "event_actors", "event_organisations",
+                "event_dyads", "event_mentions", "history_claims"]
 HISTORY_CHAPTERS = sorted(CHAPTERS.glob("0[234]-*.md"))
 EVENT_ID = re.compile(r"\bev-\d{4}-[a-z0-9]+(?:-[a-z0-9]+)*")
 
@@ -35,8 +35,40 @@ def test_the_events_after_the_papers_are_there(tables):
     ids = set(tables["events"]["event_id"])
     for wanted in ["ev-2014-crimea-annexed", "ev-2014-power-of-siberia-contract", "ev-2017-sco-enlargement",
                    "ev-2022-no-limits-statement", "ev-2022-invasion-of-ukraine", "ev-2023-iran-joins-sco",
-                   "ev-2024-belarus-joins-sco"]:
+                   "ev-2024-belarus-joins-sco",
+                   # the record carried to 2024, frictions included (issue 11)
+                   "ev-2002-csto-charter", "ev-2009-kyrgyz-base-memorandum", "ev-2010-osh-no-csto-intervention",
+                   "ev-2022-csto-kazakhstan", "ev-2003-angarsk-daqing-shelved", "ev-2008-j11b-dispute",
+                   "ev-2006-arms-deliveries-fall", "ev-2007-market-trader-ban", "ev-2009-cherkizovsky-closed",
+                   "ev-2024-bank-payment-curbs", "ev-2014-crimea-abstention", "ev-2022-ukraine-abstention",
+                   "ev-2023-wagner-mutiny", "ev-2013-peace-mission", "ev-2014-joint-sea", "ev-2018-peace-mission"]:
         assert wanted in ids
+
+
+def test_the_papers_errors_found_in_review_are_flagged(tables):
+    """MacHaffie's Sun Yat-sen 'influenced by Stalin' (Sun died in 1925) and his 'first meeting'
+    of July 2000 are errors; his 1917 is 'culminated in', not an end; his 49-year lease is the
+    2009 memorandum's, not judged against the 2012 agreement."""
+    m = tables["event_mentions"]
+    def code(event_id, says):
+        rows = m[(m["event_id"] == event_id) & m["paper_says"].str.contains(says, regex=False)]
+        assert len(rows) == 1, (event_id, says)
+        return rows["disagreement"].iloc[0]
+    assert code("ev-1923-sun-joffe", "influenced by Stalin") == "fact"
+    assert code("ev-2000-dushanbe-summit", "first with Putin as president") == "date"
+    assert code("ev-1917-october-revolution", "culminated in") == "none"
+    assert code("ev-2009-kyrgyz-base-memorandum", "49 years") == "unconfirmed"
+    assert "ev-2012-kyrgyz-base-agreement" not in set(m["event_id"])
+    claim = tables["history_claims"].set_index("claim_id").loc["mac-base-lease-years"]
+    assert claim["period_end"] <= 2011 and claim["check_value"] == claim["paper_value"]
+
+
+def test_frictions_after_1991_are_coded_negative(tables):
+    """The documented frictions score below zero for China-Russia (the issue's list)."""
+    events = tables["events"].set_index("event_id")
+    for event_id in ["ev-2003-angarsk-daqing-shelved", "ev-2008-j11b-dispute", "ev-2007-market-trader-ban",
+                     "ev-2009-cherkizovsky-closed", "ev-2024-bank-payment-curbs", "ev-2006-arms-deliveries-fall"]:
+        assert events.loc[event_id, "score"] < 0, event_id
 
 
 def test_event_id_carries_the_start_year(tables):
@@ -192,3 +224,41 @@ def test_mention_of_an_unknown_event_isrefusal(tmp_path):
     copy = _broken_copy(tmp_path, "event_mentions", _set(2, "event_id", "ev-1689-nerchinks"))
     assert ("event_mentions.csv, row 2, column 'event_id': 'ev-1689-nerchinks' is not a known event_id in events"
             in refusal(copy, "event_mentions"))
+
+
+def test_disagreement_code_outside_the_codebook_isrefusal(tmp_path):
+    copy = _broken_copy(tmp_path, "event_mentions", _set(2, "disagreement", "wrong"))
+    assert ("event_mentions.csv, row 2, column 'disagreement': 'wrong' is not a known code in disagreement_codes"
+            in refusal(copy, "event_mentions"))
+
+
+def test_mention_without_a_location_isrefusal(tmp_path):
+    copy = _broken_copy(tmp_path, "event_mentions", _set(3, "location", ""))
+    message = refusal(copy, "event_mentions")
+    assert "event_mentions.csv, row 3, column 'location'" in message
+
+
+def test_mention_with_a_blank_location_isrefusal(tmp_path):
+    copy = _broken_copy(tmp_path, "event_mentions", _set(3, "location", "   "))
+    assert "event_mentions.csv, row 3, column 'location'" in refusal(copy, "event_mentions")
+
+
+def test_the_curation_script_writes_the_tables_as_they_are(tmp_path, monkeypatch):
+    """data/curate/events.py and the CSVs agree byte for byte (one source of truth)."""
+    import importlib.util
+    import sys
+    curate = data.DATA_DIR / "curate"
+    monkeypatch.syspath_prepend(str(curate))
+    import _common
+    written = {}
+    monkeypatch.setattr(_common, "write", lambda frame, name: written.__setitem__(
+        name, frame.to_csv(index=False, lineterminator="\n")))
+    spec = importlib.util.spec_from_file_location("events_curation", curate / "events.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.pop("events_curation", None)
+    spec.loader.exec_module(module)
+    module.write = _common.write
+    module.main()
+    assert written, "the script wrote nothing"
+    for name, text in written.items():
+        assert (data.DATA_DIR / name).read_text(encoding="utf-8") == text, name

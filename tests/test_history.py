@@ -54,3 +54,22 @@ def test_index_survives_centuries_without_underflow():
 def test_index_refuses_a_non_positive_half_life():
     with pytest.raises(ValueError):
         history.cooperation_index([2000.0], [1], [2001.0], half_life=0)
+
+
+def test_event_pressure_is_a_decaying_sum_that_sees_density():
+    grid = [1999.0, 2000.0, 2003.0, 2030.0]
+    one = history.event_pressure([2000.0], [4], grid, half_life=3)
+    assert list(one[:3]) == [0, 4, pytest.approx(2)]
+    three = history.event_pressure([2000.0, 2000.0, 2000.0], [4, 4, 4], grid, half_life=3)
+    assert three[1] == 12                       # density counts ...
+    same_mean = history.cooperation_index([2000.0, 2000.0, 2000.0], [4, 4, 4], grid, half_life=3)
+    assert same_mean[1] == 4                    # ... where the mean cannot see it
+    assert one[3] < 0.01                        # a quiet stretch returns it towards zero
+    with pytest.raises(ValueError):
+        history.event_pressure([2000.0], [1], [2001.0], half_life=-1)
+
+
+def test_the_mean_index_is_flat_between_events():
+    """Between two events every weight shrinks by the same factor: the mean cannot move."""
+    index = history.cooperation_index([1969.2, 1979.1], [-10, -8], [1969.3, 1972.0, 1978.9], half_life=3)
+    assert index[0] == pytest.approx(index[1]) == pytest.approx(index[2])

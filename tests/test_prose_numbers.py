@@ -139,3 +139,81 @@ def test_theory_crossing_years_by_weight(shares):
 
     assert glued(THEORY)["theory_ex_crossing_weight_2"] == crossing(2)
     assert glued(THEORY)["theory_ex_crossing_weight_3"] == crossing(3)
+
+
+def cinc_con(values):
+    total = sum(values)
+    s = [v / total for v in values]
+    n = len(s)
+    return math.sqrt((sum(x * x for x in s) - 1 / n) / (1 - 1 / n))
+
+
+def test_theory_claims_china_ahead_and_concentration(shares):
+    """01-balance-of-power-and-threat: claims "theory_china_ahead_since" and
+    "theory_milex_more_concentrated_2010"."""
+    years = sorted(y for (code, y) in shares if code == 710 and y >= 1950)
+    ahead = {y: cinc(shares[710, y]) > cinc(shares[2, y]) for y in years}
+    first = min(y for y in years if ahead[y])
+    assert claim_value(THEORY, "theory_china_ahead_since") is all(ahead[y] for y in years if y >= first)
+    powers = sorted(great_powers_in(2010))
+    by_milex = cinc_con([shares[c, 2010]["milex"] for c in powers])
+    by_cinc = cinc_con([cinc(shares[c, 2010]) for c in powers])
+    assert claim_value(THEORY, "theory_milex_more_concentrated_2010") is (by_milex > by_cinc)
+
+
+def test_theory_us_multiple_on_both_bases(shares):
+    """01-balance-of-power-and-threat: the US multiple of the next power in 2010 on COW's and
+    on SIPRI's figures (current US dollars), and the claim "theory_us_first_both_bases"."""
+    iso = {int(r["cow_code"]): r["iso3"] for r in rows("countries.csv") if r["cow_code"]}
+    powers = great_powers_in(2010)
+    sipri = {r["iso3"]: float(r["value"]) for r in rows("sipri_milex.csv")
+             if r["year"] == "2010" and r["measure"] == "current_usd_m"}
+    listed = {iso[c]: sipri[iso[c]] for c in powers}
+    multiple = listed["USA"] / max(v for k, v in listed.items() if k != "USA")
+    assert close(glued_number(THEORY, "theory_us_milex_multiple_2010_sipri"), multiple)
+    assert glued(THEORY)["theory_runner_up_2010_sipri"] == "China"
+    cow = shares[2, 2010]["milex"] / max(shares[c, 2010]["milex"] for c in powers if c != 2)
+    assert claim_value(THEORY, "theory_us_first_both_bases") is (multiple > 3 and cow > 3)
+
+
+def test_theory_dip_of_1991_is_the_list(shares):
+    """01-balance-of-power-and-threat: claim "theory_dip_mostly_the_list" — the fall in CINC
+    concentration from 1990 to 1991 among listed powers and among a fixed set of five."""
+    fixed = [2, 200, 220, 365, 710]
+    listed = {y: cinc_con([cinc(shares[c, y]) for c in sorted(great_powers_in(y))]) for y in (1990, 1991)}
+    held = {y: cinc_con([cinc(shares[c, y]) for c in fixed]) for y in (1990, 1991)}
+    drop_listed, drop_fixed = listed[1990] - listed[1991], held[1990] - held[1991]
+    assert close(glued_number(THEORY, "theory_dip_listed"), drop_listed)
+    assert close(glued_number(THEORY, "theory_dip_fixed"), drop_fixed)
+    assert claim_value(THEORY, "theory_dip_mostly_the_list") is (1 - drop_fixed / drop_listed > 0.5)
+
+
+def test_theory_exercise_claims(shares):
+    """01-balance-of-power-and-threat (exercises): claims "theory_ex_military_never" and
+    "theory_ex_rise_without_china_positive"."""
+    def military(code, y):
+        s = shares[code, y]
+        parts = [s[c] for c in ("milex", "milper") if c in s]
+        return sum(parts) / len(parts)
+    never = not any(military(710, y) > military(2, y) for (code, y) in shares
+                    if code == 710 and y >= 1950)
+    assert claim_value(THEORY, "theory_ex_military_never") is never
+
+    def con_without_china(y):
+        return cinc_con([cinc(shares[c, y]) for c in sorted(great_powers_in(y)) if c != 710])
+    assert claim_value(THEORY, "theory_ex_rise_without_china_positive") is (
+        con_without_china(2016) - con_without_china(2000) > 0)
+
+
+def test_theory_machaffie_sipri_shares():
+    """01-balance-of-power-and-threat: the SIPRI shares MacHaffie cites, from his claims table."""
+    stated = {r["claim_id"]: r["paper_share"] for r in rows("machaffie_capability_claims.csv")}
+    for iso in ("usa", "chn", "rus"):
+        assert close(glued_number(THEORY, f"theory_mac_sipri_share_{iso}"), float(stated[f"fig3_{iso}_share"]))
+
+
+def test_theory_us_share_fell(shares):
+    """01-balance-of-power-and-threat: claim "theory_us_share_fell"."""
+    us = {y: cinc(shares[2, y]) for (code, y) in shares if code == 2 and y >= 1946}
+    peak_year = max(us, key=us.get)
+    assert claim_value(THEORY, "theory_us_share_fell") is (us[max(us)] < 0.75 * us[peak_year] and peak_year < 1960)

@@ -12,7 +12,7 @@ from collections import defaultdict
 
 import pytest
 
-from book_facts import CHAPTERS, ROOT, glued, glued_number
+from book_facts import CHAPTERS, ROOT, claim_value, glued, glued_number
 
 CH05 = CHAPTERS / "05-capabilities-in-2009.md"
 CH06 = CHAPTERS / "06-capabilities-since-1990.md"
@@ -69,7 +69,7 @@ def test_ch05_members_of_mid_2010():
 
 
 def test_ch05_personnel_shares_wdi_and_cow(cow_iso3):
-    """05-capabilities-in-2009: Figures 1 and 2 on total active forces, 2009."""
+    """05-capabilities-in-2009: Figures 1 and 2 on WDI (paramilitary included) and COW personnel, 2009."""
     sco, csto = sco_csto()
     wdi = by_key("wdi_armed_forces.csv", "iso3", "personnel", year=2009)
     cow = {cow_iso3[r["cow_code"]]: float(r["milper"]) for r in rows("nmc_capabilities.csv")
@@ -87,6 +87,40 @@ def test_ch05_wmeat_personnel_share():
     sco, _ = sco_csto()
     af = by_key("wmeat2012.csv", "iso3", "value", year=2009, measure="armed_forces_thousands")
     assert close(glued_number(CH05, "cap05_sco_chn_wmeat"), af["CHN"] / sum(af[i] for i in sco))
+
+
+def iiss_active(edition):
+    return {r["iso3"]: 1000 * float(r["active_thousands"]) for r in rows("iiss_active_forces.csv")
+            if r["edition"] == str(edition)}
+
+
+def test_ch05_active_forces_basis_and_claims(claims, cow_iso3):
+    """05-capabilities-in-2009: Figures 1 and 2 on the Military Balance's active forces
+    (2012 edition), and the claims "cap05_sco_chn_short_everywhere",
+    "cap05_csto_blr_below_everywhere" and "cap05_csto_blr_wdi_highest"."""
+    sco, csto = sco_csto()
+    active = iiss_active(2012)
+    assert close(glued_number(CH05, "cap05_sco_chn_iiss"), active["CHN"] / sum(active[i] for i in sco))
+    assert close(glued_number(CH05, "cap05_csto_blr_iiss"), active["BLR"] / sum(active[i] for i in csto))
+    wdi = by_key("wdi_armed_forces.csv", "iso3", "personnel", year=2009)
+    cow = {cow_iso3[r["cow_code"]]: float(r["milper"]) for r in rows("nmc_capabilities.csv")
+           if r["year"] == "2009" and r["milper"]}
+    wmeat = by_key("wmeat2012.csv", "iso3", "value", year=2009, measure="armed_forces_thousands")
+    sources = {"wdi": wdi, "cow": cow, "wmeat": wmeat, "iiss": active}
+    chn = [s["CHN"] / sum(s[i] for i in sco) for s in sources.values()]
+    blr = {k: s["BLR"] / sum(s[i] for i in csto) for k, s in sources.items()}
+    n_short = sum(x < claims["fig1_chn_share"]["paper"] for x in chn)
+    assert claim_value(CH05, "cap05_sco_chn_short_everywhere") == f"{n_short} of 4"
+    n_below = sum(x < claims["fig2_blr_share"]["paper"] for x in blr.values())
+    assert claim_value(CH05, "cap05_csto_blr_below_everywhere") == f"{n_below} of 4"
+    assert claim_value(CH05, "cap05_csto_blr_wdi_highest") is (max(blr, key=blr.get) == "wdi")
+
+
+def test_ch05_wdi_is_active_plus_paramilitary():
+    """Data: the World Bank series adds paramilitary forces (China 2016 = MB 2019 active + paramilitary)."""
+    wdi = by_key("wdi_armed_forces.csv", "iso3", "personnel", year=2016)
+    mb = {r["iso3"]: r for r in rows("iiss_active_forces.csv") if r["edition"] == "2019"}
+    assert wdi["CHN"] == 1000 * (int(mb["CHN"]["active_thousands"]) + int(mb["CHN"]["paramilitary_thousands"]))
 
 
 def test_ch05_required_ratio_and_implied_armenia(claims):
@@ -160,8 +194,10 @@ def test_ch05_spectrum_places(cow_iso3):
         assert glued(CH05)[f"cap05_place_{key}_2010"] == levels[level]
 
 
-def verdict(paper, book, unit, relation):
+def verdict(paper, book, unit, relation, basis="measured"):
     """The book's rule, written out again: points for shares, relative gaps for amounts."""
+    if basis == "unmeasured":
+        return "not checkable on the paper's basis"
     if book is None:
         return "not checkable"
     if relation == "less_than":
@@ -199,11 +235,14 @@ def test_ch05_verdicts(claims, current_2009):
         "fig3_top10_share": sum(current_2009[i] for i in ranked[:10]) / world,
         "fig3_chn_rank": ranked.index("CHN") + 1, "fig3_rus_rank": ranked.index("RUS") + 1,
     })
-    verdicts = {c: verdict(r["paper"], book[c], r["unit"], r["relation"]) for c, r in claims.items()}
+    verdicts = {c: verdict(r["paper"], book[c], r["unit"], r["relation"], r["paper_basis"])
+                for c, r in claims.items()}
     for claim_id, expected in verdicts.items():
         assert glued(CH05)[f"cap05_verdict_{claim_id}"] == expected, claim_id
-    for name in ("reproduced", "close", "not reproduced", "not checkable"):
-        assert glued_number(CH05, f"cap05_n_{name.replace(' ', '_')}") == list(verdicts.values()).count(name)
+    for name in ("reproduced", "close", "not reproduced", "not checkable",
+                 "not checkable on the paper's basis"):
+        key = name.replace("'", "").replace(" ", "_")
+        assert glued_number(CH05, f"cap05_n_{key}") == list(verdicts.values()).count(name)
     assert glued_number(CH05, "cap05_n_claims") == len(claims)
 
 
@@ -296,3 +335,152 @@ def test_ch06_top_ten_today():
                  if r["year"] == "2024" and r["price_basis"] == "current_2024_usd")
     top = sorted(spending.values(), reverse=True)[:10]
     assert close(glued_number(CH06, "cap06_ex_top10_share_2024"), sum(top) / 1000 / world)
+
+
+def test_ch05_warheads_fail_under_every_rule(claims):
+    """05-capabilities-in-2009 (exercise): claim "cap05_ex_core_always_fail" — Russia's
+    warheads are not reproduced under the strict (10%), the book's (15%) and the loose (25%) rule."""
+    first = by_key("nuclear_warheads.csv", "iso3", "value", year=2009, measure="first_strike_deliverable")
+    gap = abs(first["RUS"] / claims["warheads_rus"]["paper"] - 1)
+    assert claim_value(CH05, "cap05_ex_core_always_fail") is all(gap > near for near in (0.10, 0.15, 0.25))
+
+
+def wdi_by_year():
+    wdi = defaultdict(dict)
+    for r in rows("wdi_armed_forces.csv"):
+        wdi[int(r["year"])][r["iso3"]] = float(r["personnel"])
+    return wdi
+
+
+def test_ch06_personnel_claims(constant, claims):
+    """06-capabilities-since-1990: claims "cap06_china_short_every_year" and "cap06_china_cut_forces"."""
+    sco = members("SCO", "2010-06-01")
+    wdi = wdi_by_year()
+    shares = {y: f["CHN"] / sum(f[i] for i in sco) for y, f in wdi.items() if y >= 1992 and all(i in f for i in sco)}
+    short = sum(s < claims["fig1_chn_share"]["paper"] for s in shares.values())
+    assert claim_value(CH06, "cap06_china_short_every_year") == f"{short} of {len(shares)}"
+    first = min(y for y, f in wdi.items() if all(i in f for i in ("USA", "CHN", "RUS")))
+    latest = max(wdi)
+    growth = constant["CHN"][latest] / constant["CHN"][first]
+    assert close(glued_number(CH06, "cap06_chn_spending_growth"), growth)
+    assert claim_value(CH06, "cap06_china_cut_forces") is (wdi[latest]["CHN"] < wdi[first]["CHN"] and growth > 2)
+
+
+def test_ch06_spending_lead_claims(constant):
+    """06-capabilities-since-1990: claims "cap06_lead_vs_2009" and "cap06_lead_shrunk_since_peak"."""
+    latest = max(y for y in constant["CHN"] if y in constant["RUS"])
+    ratio = {y: constant["CHN"][y] / constant["RUS"][y] for y in range(2009, latest + 1)}
+    assert claim_value(CH06, "cap06_lead_vs_2009") == ("smaller" if ratio[latest] < ratio[2009] else "larger")
+    assert claim_value(CH06, "cap06_lead_shrunk_since_peak") is (ratio[latest] < max(ratio.values()))
+
+
+def test_ch06_sco_and_nato_claims():
+    """06-capabilities-since-1990: claims "cap06_sco_more_forces_than_nato" and
+    "cap06_more_people_than_money" (spending 2024, current dollars; forces WDI 2018)."""
+    spending = by_key("sipri_milex.csv", "iso3", "value", year=2024, measure="current_usd_m")
+    wdi = wdi_by_year()[2018]
+    world_forces = next(float(r["personnel"]) for r in rows("wdi_armed_forces_world.csv") if r["year"] == "2018")
+    sco, nato = members("SCO", "2024-12-31"), members("NATO", "2024-12-31")
+
+    def share(states, values, total):
+        return sum(values.get(i, 0) for i in states) / total
+    world_spending = sum(spending.values())
+    sco_f, nato_f = share(sco, wdi, world_forces), share(nato, wdi, world_forces)
+    sco_m, nato_m = share(sco, spending, world_spending), share(nato, spending, world_spending)
+    assert close(glued_number(CH06, "cap06_sco_forces_latest"), sco_f)
+    assert claim_value(CH06, "cap06_sco_more_forces_than_nato") is (sco_f > nato_f and sco_m < nato_m)
+    cr_f, cr_m = share(["CHN", "RUS"], wdi, world_forces), share(["CHN", "RUS"], spending, world_spending)
+    assert claim_value(CH06, "cap06_more_people_than_money") is (sco_f - cr_f > sco_m - cr_m)
+
+
+def test_ch06_largest_force_on_two_bases():
+    """06-capabilities-since-1990 (exercise): claim "cap06_ex_largest_depends_on_basis" — the
+    largest SCO force of 2018 on the World Bank's count and on Military Balance active forces."""
+    sco = members("SCO", "2018-12-31")
+    wdi = wdi_by_year()[2018]
+    active = iiss_active(2019)
+    wdi_largest = max(sco, key=lambda i: wdi[i])
+    active_largest = max(sco, key=lambda i: active[i])
+    assert (wdi_largest, active_largest) == ("IND", "CHN")
+    assert close(glued_number(CH06, "cap06_ex_china_enlarged_active"), active["CHN"] / sum(active[i] for i in sco))
+    assert claim_value(CH06, "cap06_ex_largest_depends_on_basis") is (wdi_largest != active_largest)
+
+
+def test_ch05_consistency_and_exercise_claims(claims, cow_iso3):
+    """05-capabilities-in-2009: claims "cap05_figures_consistent" (Armenia's implied share) and
+    "cap05_ex_no_year_fits" (no year of WDI or COW gives Figure 1)."""
+    sco, csto = sco_csto()
+    wdi = by_key("wdi_armed_forces.csv", "iso3", "personnel", year=2009)
+    chn, rus = claims["fig1_chn_share"]["paper"], claims["fig1_rus_share"]["paper"]
+    per_russia = (1 - chn - rus) / rus
+    armenia = 1 - claims["fig2_rus_share"]["paper"] - claims["fig2_blr_share"]["paper"] \
+        - per_russia * claims["fig2_rus_share"]["paper"]
+    arm_wdi = wdi["ARM"] / sum(wdi[i] for i in csto)
+    assert claim_value(CH05, "cap05_figures_consistent") is (armenia > 0 and abs(armenia - arm_wdi) < 0.02)
+    series = {"wdi": defaultdict(dict), "cow": defaultdict(dict)}
+    for r in rows("wdi_armed_forces.csv"):
+        series["wdi"][int(r["year"])][r["iso3"]] = float(r["personnel"])
+    for r in rows("nmc_capabilities.csv"):
+        if r["milper"] and r["cow_code"] in cow_iso3:
+            series["cow"][int(r["year"])][cow_iso3[r["cow_code"]]] = float(r["milper"])
+    fits = False
+    for by_year in series.values():
+        for year, f in by_year.items():
+            if year >= 1992 and all(i in f for i in sco):
+                total = sum(f[i] for i in sco)
+                if abs(f["CHN"] / total - chn) <= 0.02 or f["RUS"] / total <= rus + 0.02:
+                    fits = True
+    assert claim_value(CH05, "cap05_ex_no_year_fits") is (not fits)
+
+
+def test_ch05_exercise_counts_as_claims():
+    """05-capabilities-in-2009 (exercises): claims "cap05_ex_n_closer_constant", "cap05_ex_n_survive"
+    and "cap05_ex_order_kept" are recorded over their whole spaces (three shares; three dyads)."""
+    assert claim_value(CH05, "cap05_ex_n_closer_constant").endswith("of 3")
+    assert claim_value(CH05, "cap05_ex_n_survive").endswith("of 3")
+    assert isinstance(claim_value(CH05, "cap05_ex_order_kept"), bool)
+
+
+def test_ch06_what_changed_claims(constant):
+    """06-capabilities-since-1990: claims "cap06_us_still_first", "cap06_nuclear_lead_cut" and
+    "cap06_votes_apart"."""
+    latest = max(y for y in constant["USA"] if y in constant["CHN"])
+    ratio = {y: constant["USA"][y] / constant["CHN"][y] for y in (2009, latest)}
+    assert claim_value(CH06, "cap06_us_still_first") is (ratio[latest] > 1 and ratio[latest] < ratio[2009])
+    stock = defaultdict(dict)
+    for r in rows("nuclear_warheads.csv"):
+        if r["measure"] == "stockpile":
+            stock[int(r["year"])][r["iso3"]] = int(r["value"])
+    last = max(stock)
+    assert claim_value(CH06, "cap06_nuclear_lead_cut") is (
+        stock[last]["RUS"] / stock[last]["CHN"] < stock[2009]["RUS"] / stock[2009]["CHN"])
+    points = defaultdict(dict)
+    for r in rows("unga_ideal_points.csv"):
+        points[int(r["year"])][r["iso3"]] = float(r["ideal_point"])
+    def rel(y, a, b):
+        p = points[y]
+        return abs(p[a] - p[b]) / (max(p.values()) - min(p.values()))
+    un = max(points)
+    assert claim_value(CH06, "cap06_votes_apart") is (
+        rel(un, "USA", "RUS") > rel(2009, "USA", "RUS") and rel(un, "RUS", "CHN") < rel(2009, "RUS", "CHN"))
+
+
+def test_ch05_nuclear_and_figure_3_claims(claims, current_2009):
+    """05-capabilities-in-2009: claims "cap05_china_bound_safe", "cap05_rus_below_both",
+    "cap05_ranks_hold" and "cap05_no_source_all_three"."""
+    stock = by_key("nuclear_warheads.csv", "iso3", "value", year=2009, measure="stockpile")
+    first = by_key("nuclear_warheads.csv", "iso3", "value", year=2009, measure="first_strike_deliverable")
+    assert claim_value(CH05, "cap05_china_bound_safe") is (stock["CHN"] < claims["warheads_chn"]["paper"])
+    paper_rus = claims["warheads_rus"]["paper"]
+    assert claim_value(CH05, "cap05_rus_below_both") is (paper_rus < stock["RUS"] and paper_rus < first["RUS"])
+    ranked = sorted(current_2009, key=current_2009.get, reverse=True)
+    assert claim_value(CH05, "cap05_ranks_hold") is (
+        ranked.index("CHN") + 1 == claims["fig3_chn_rank"]["paper"] and ranked.index("RUS") + 1 == claims["fig3_rus_rank"]["paper"])
+    world = sum(current_2009.values())
+    wmeat = by_key("wmeat2012.csv", "iso3", "value", year=2009, measure="milex_current_usd_m")
+    wmeat_world = next(float(r["value"]) for r in rows("wmeat2012_world.csv")
+                       if r["year"] == "2009" and r["measure"] == "milex_current_usd_m")
+    sources = [{i: current_2009[i] / world for i in ("USA", "CHN", "RUS")},
+               {i: wmeat[i] / wmeat_world for i in ("USA", "CHN", "RUS")}]
+    ok = [all(abs(s[i] - claims[f"fig3_{i.lower()}_share"]["paper"]) <= 0.005 for i in s) for s in sources]
+    assert claim_value(CH05, "cap05_no_source_all_three") is (not any(ok))

@@ -13,7 +13,7 @@ from collections import defaultdict
 
 import pytest
 
-from book_facts import CHAPTERS, ROOT, glued, glued_number
+from book_facts import CHAPTERS, ROOT, claim_value, execute_with_parameters, glued, glued_number
 
 SINO_RUSSIAN = CHAPTERS / "02-sino-russian-relations.md"
 RUSSIA_US = CHAPTERS / "03-russia-and-the-united-states.md"
@@ -224,3 +224,263 @@ def test_uzbekistan_in_the_csto():
     days = sum((day(r["end_date"]) - day(r["start_date"])).days + 1 for r in rows("memberships")
                if r["organisation"] == "CSTO" and r["iso3"] == "UZB")
     assert glued_number(CENTRAL_ASIA, "hist04_ex_uzbek_days") == days
+
+
+def _table_2(date):
+    held = defaultdict(set)
+    for organisation, iso3 in _members_on(date):
+        if organisation in {"EU", "SCO", "NATO", "CSTO"}:
+            held[iso3].add(organisation)
+    return held
+
+
+def _table_2_claims(date):
+    """The Table 2 claims of chapter 04 for ``date``, recomputed from memberships.csv."""
+    held = _table_2(date)
+    size = {o: sum(o in orgs for orgs in held.values()) for o in ("EU", "SCO", "NATO", "CSTO")}
+    cross = sum(bool(o & {"EU", "NATO"}) and bool(o & {"SCO", "CSTO"}) for o in held.values())
+    eastern = sorted(i for i, o in held.items() if {"SCO", "CSTO"} <= o)
+    china = held.get("CHN", set())
+    return {
+        "hist04_west_larger": size["EU"] + size["NATO"] > size["SCO"] + size["CSTO"],
+        "hist04_combinations": "some" if any(len(o) >= 2 for o in held.values()) else "none",
+        "hist04_camps_disjoint": cross == 0,
+        "hist04_sco_and_csto": "some" if eastern else "none",
+        "hist04_china_where": ("sco only" if "SCO" in china and "CSTO" not in china else
+                               "both" if {"SCO", "CSTO"} <= china else
+                               "csto only" if "CSTO" in china else "neither"),
+    }
+
+
+def test_table_2_claims():
+    """04-central-asia-sco-csto: claims "hist04_west_larger", "hist04_combinations",
+    "hist04_camps_disjoint", "hist04_sco_and_csto", "hist04_china_where" on 1 July 2010, and
+    "hist04_latest_divide" at the end of 2024."""
+    for name, value in _table_2_claims("2010-07-01").items():
+        assert claim_value(CENTRAL_ASIA, name) == value, name
+    latest = _table_2("2024-12-31")
+    cross = sum(bool(o & {"EU", "NATO"}) and bool(o & {"SCO", "CSTO"}) for o in latest.values())
+    assert claim_value(CENTRAL_ASIA, "hist04_latest_divide") is (cross == 0)
+
+
+def test_table_2_rerun_for_1999_leaves_no_false_sentence():
+    """04-central-asia-sco-csto re-run with TABLE_DATE = 1999-06-01 (before the SCO and the
+    CSTO existed): every Table 2 claim is recomputed for that date, the CSTO is called the
+    Collective Security Treaty, and no sentence names double members that did not exist."""
+    import json
+
+    values = execute_with_parameters(CENTRAL_ASIA, TABLE_DATE="1999-06-01")
+    for name, expected in _table_2_claims("1999-06-01").items():
+        assert json.loads(values[name + "__claim"])["value"] == expected, name
+    assert values["hist04_csto_name"] == "Collective Security Treaty"
+    assert "did not yet exist" in values["hist04_sco_and_csto"]
+    assert "—" not in values["hist04_sco_and_csto"]
+    assert values["hist04_combinations"] == "Every double membership is EU and NATO"
+
+
+def test_kyrgyz_base_and_kant_claims():
+    """04-central-asia-sco-csto: claims "hist04_lease_matches" (against the 2009 memorandum)
+    and "hist04_kant_fewer_at_opening"."""
+    claims = {r["claim_id"]: r for r in rows("history_claims")}
+    lease, kant = claims["mac-base-lease-years"], claims["mac-kant-personnel"]
+    assert int(lease["period_end"]) <= 2011
+    assert claim_value(CENTRAL_ASIA, "hist04_lease_matches") is (float(lease["check_value"]) == float(lease["paper_value"]))
+    assert claim_value(CENTRAL_ASIA, "hist04_kant_fewer_at_opening") is (
+        float(kant["check_value"]) < float(kant["paper_value"]))
+
+
+def test_central_asia_exercise_claims():
+    """04-central-asia-sco-csto (exercises): claims "hist04_ex_all_but_china",
+    "hist04_ex_observers_never" and "hist04_ex_rate_compare"."""
+    held = _table_2("2009-01-01")
+    sco = {i for org, i in _members_on("2009-01-01", "SCO")}
+    two_in_sco = {i for i, o in held.items() if len(o) == 2 and "SCO" in o}
+    assert claim_value(CENTRAL_ASIA, "hist04_ex_all_but_china") is (two_in_sco == sco - {"CHN"})
+    sco_events = {r["event_id"] for r in rows("event_organisations") if r["organisation"] == "SCO"}
+    dates = [r["start_date"] for r in rows("events") if r["event_id"] in sco_events and r["category"] == "organisation"]
+    outnumber = any(len(_members_on(d, "SCO", "observer")) > len(_members_on(d, "SCO")) for d in dates)
+    assert claim_value(CENTRAL_ASIA, "hist04_ex_observers_never") is (not outnumber)
+    people = defaultdict(set)
+    for r in rows("joint_exercise_participants"):
+        people[r["exercise_id"]].add(r["iso3"])
+    years = [int(r["start_date"][:4]) for r in rows("joint_exercises") if {"CHN", "RUS"} <= people[r["exercise_id"]]]
+    early = sum(2003 <= y <= 2015 for y in years) / 13
+    late = sum(2016 <= y <= 2024 for y in years) / 9
+    assert close(glued_number(CENTRAL_ASIA, "hist04_ex_rate_late"), late)
+    assert claim_value(CENTRAL_ASIA, "hist04_ex_rate_compare") == ("higher" if late > early else "lower" if late < early else "equal")
+
+
+# ---- chapter 02: the claims
+
+def _pressure_at(events, t):
+    return sum(0.5 ** ((t - when) / HALF_LIFE) * score for when, score, _ in events if when <= t)
+
+
+def _sign(x):
+    return (x > 0) - (x < 0)
+
+
+def test_sino_russian_friction_claims():
+    """02-sino-russian-relations: the share of positive events since 1980 and the claim
+    "hist02_no_clash_since_1980"."""
+    since = [(s, r) for _, s, r in dyad_events("CHN", "RUS") if r["start_date"] >= "1980-01-01"]
+    assert glued_number(SINO_RUSSIAN, "hist02_n_since_1980") == len(since)
+    assert close(glued_number(SINO_RUSSIAN, "hist02_share_positive_since_1980"), sum(s > 0 for s, _ in since) / len(since))
+    assert claim_value(SINO_RUSSIAN, "hist02_no_clash_since_1980") is (min(s for s, _ in since) > -8)
+
+
+def test_index_honesty_claims():
+    """02-sino-russian-relations: claims "hist02_min_is_plateau", "hist02_rapprochement_before_1991",
+    "hist02_periods_present", "hist02_variants_agree", "hist02_pressure_fades_in_1970s" and
+    "hist02_turning_year_compare", recomputed from their definitions."""
+    events = dyad_events("CHN", "RUS")
+    grid = [1917 + k / 4 for k in range(4 * 108)]
+    values = {t: index_at(events, t) for t in grid if any(w <= t for w, _, _ in events)}
+    low = min(values.values())
+    at_min = [t for t, v in values.items() if abs(v - low) <= 1e-9]
+    assert claim_value(SINO_RUSSIAN, "hist02_min_is_plateau") is (max(at_min) - min(at_min) >= 1)
+    first = next(t for t in grid if t >= 1969.5 and values[t] > 0)
+    assert claim_value(SINO_RUSSIAN, "hist02_rapprochement_before_1991") is (int(first) < 1991)
+
+    def at(series, year):  # the last grid point not after `year`
+        return series(max(t for t in grid if t <= year))
+    mean = lambda t: values[t]
+    periods = [at(mean, 1955) > 0, at(mean, 1965.5) < 0, at(mean, 1969.5) < 0, at(mean, 2001.75) > 0]
+    assert claim_value(SINO_RUSSIAN, "hist02_periods_present") == f"{sum(periods)} of 4"
+    signs = [(w, _sign(s), r) for w, s, r in events]
+    moments = [1955, 1965.5, 1969.5, 1980.5, 1990, 2001.75, 2024.75]
+    agree = sum(len({_sign(at(mean, m)), _sign(at(lambda t: index_at(signs, t), m)),
+                     _sign(at(lambda t: _pressure_at(events, t), m))}) == 1 for m in moments)
+    assert claim_value(SINO_RUSSIAN, "hist02_variants_agree") == f"{agree} of 7"
+    fades = abs(at(lambda t: _pressure_at(events, t), 1978.9)) < abs(at(lambda t: _pressure_at(events, t), 1969.5)) / 4
+    assert claim_value(SINO_RUSSIAN, "hist02_pressure_fades_in_1970s") is fades
+    pressure_first = next(t for t in grid if t >= 1969.5 and _pressure_at(events, t) > 0)
+    assert claim_value(SINO_RUSSIAN, "hist02_turning_year_compare") == (
+        "same" if int(pressure_first) == int(first) else "differs")
+
+
+def test_index_gap_of_the_1970s():
+    """02-sino-russian-relations: the longest stretch without a China-Russia event since 1917."""
+    dates = sorted(day(r["start_date"]) for _, _, r in dyad_events("CHN", "RUS") if r["start_date"] >= "1917-01-01")
+    gaps = [((b - a).days / 365.25, a, b) for a, b in zip(dates, dates[1:])]
+    length, a, b = max(gaps)
+    assert close(glued_number(SINO_RUSSIAN, "hist02_gap_years"), length)
+    assert (glued_number(SINO_RUSSIAN, "hist02_gap_from"), glued_number(SINO_RUSSIAN, "hist02_gap_to")) == (a.year, b.year)
+
+
+def test_spending_crossover_per_basis():
+    """02-sino-russian-relations: claims "hist02_spending_bases_agree" and "hist02_reversal_in_1990s" —
+    the lasting crossover in constant and in current dollars (1995 and 1998 in the 2025 release)."""
+    ratios = {}
+    for measure in ("constant_2023_usd_m", "current_usd_m"):
+        spending = defaultdict(dict)
+        for r in rows("sipri_milex"):
+            if r["measure"] == measure and r["iso3"] in {"CHN", "RUS"}:
+                spending[int(r["year"])][r["iso3"]] = float(r["value"])
+        ratios[measure] = _ahead_from({y: v["CHN"] / v["RUS"] if v["RUS"] else float("inf")
+                                       for y, v in spending.items() if len(v) == 2})
+    assert glued_number(SINO_RUSSIAN, "hist02_spending_ahead_from_current") == ratios["current_usd_m"]
+    assert claim_value(SINO_RUSSIAN, "hist02_spending_bases_agree") == (
+        "same" if ratios["constant_2023_usd_m"] == ratios["current_usd_m"] else "differ")
+    cinc = defaultdict(dict)
+    for r in rows("nmc_capabilities"):
+        cinc[int(r["year"])][int(r["cow_code"])] = float(r["cinc"])
+    cinc_from = _ahead_from({y: v[710] / v[365] for y, v in cinc.items() if 710 in v and 365 in v})
+    assert claim_value(SINO_RUSSIAN, "hist02_reversal_in_1990s") is all(
+        1990 <= y <= 1999 for y in (cinc_from, *ratios.values()))
+
+
+def test_arms_claims():
+    """02-sino-russian-relations: claims "hist02_share_claim_holds", "hist02_split_exceeds_total",
+    "hist02_growth_after_2000", "hist02_return_not_first" and "hist02_ex_main_supplier"."""
+    russia = {int(r["year"]): float(r["tiv_millions"]) for r in rows("arms_transfers") if r["supplier"] == "RUS"}
+    world = {int(r["year"]): float(r["tiv_millions"]) for r in rows("arms_transfers") if r["supplier"] == "WLD"}
+    period = range(1993, 2011)
+    share = sum(russia[y] for y in period) / sum(world[y] for y in period)
+    assert claim_value(SINO_RUSSIAN, "hist02_share_claim_holds") is (share > 0.7)
+    late = statistics.mean(russia[y] for y in (1997, 1998, 1999))
+    total = statistics.mean(world[y] for y in (1997, 1998, 1999))
+    assert close(glued_number(SINO_RUSSIAN, "hist02_all_suppliers_late_1990s"), total)
+    assert claim_value(SINO_RUSSIAN, "hist02_split_exceeds_total") is (late > total)
+    assert claim_value(SINO_RUSSIAN, "hist02_growth_after_2000") is (statistics.mean(russia[y] for y in range(2000, 2007)) > late)
+    fifties = statistics.mean(russia.get(y, 0) for y in range(1950, 1960))
+    split = statistics.mean(russia.get(y, 0) for y in range(1970, 1990))
+    assert claim_value(SINO_RUSSIAN, "hist02_return_not_first") is (fifties > split)
+    below = [y for y in range(2000, max(russia) + 1) if y in world and russia.get(y, 0) / world[y] < 0.5]
+    assert claim_value(SINO_RUSSIAN, "hist02_ex_main_supplier") is (not below)
+
+
+# ---- chapter 03: the claims
+
+def test_russia_us_claims():
+    """03-russia-and-the-united-states: claims "hist03_partnership_in_votes", "hist03_measures_agree"
+    and "hist03_ex_closeness_early_1990s"."""
+    points = _ideal_points()
+    latest = max(points)
+    us_rus = {y: abs(p["USA"] - p["RUS"]) for y, p in points.items()}
+    rus_chn = {y: abs(p["RUS"] - p["CHN"]) for y, p in points.items()}
+    assert claim_value(RUSSIA_US, "hist03_partnership_in_votes") is (
+        rus_chn[latest] < us_rus[latest] and rus_chn[latest] < rus_chn[1991])
+    events = dyad_events("RUS", "USA")
+    years = sorted(points)
+    r = statistics.correlation([index_at(events, y + 0.5) for y in years], [us_rus[y] for y in years])
+    assert claim_value(RUSSIA_US, "hist03_measures_agree") is (r < 0)
+    all_votes = defaultdict(dict)
+    for row in rows("unga_ideal_points"):
+        if row["iso3"] in {"USA", "RUS", "CHN"} and int(row["year"]) >= 1991 and row["ideal_point_all_votes"]:
+            all_votes[int(row["year"])][row["iso3"]] = float(row["ideal_point_all_votes"])
+    d_all = {y: abs(p["USA"] - p["RUS"]) for y, p in all_votes.items() if len(p) == 3}
+    early = 1991 <= min(d_all, key=d_all.get) <= 1995 and 1991 <= min(us_rus, key=us_rus.get) <= 1995
+    assert claim_value(RUSSIA_US, "hist03_ex_closeness_early_1990s") is early
+
+
+def test_solo_vetoes_in_two_groups_and_two_outside():
+    """03-russia-and-the-united-states (exercise): claims "hist03_ex_two_groups" (15 of 17 in the
+    2022 data: Yemen 2018 and Climate and Security 2021 fit neither) and
+    "hist03_ex_china_not_in_russias_wars"."""
+    members, topic = defaultdict(set), {}
+    for r in rows("unsc_vetoes"):
+        if r["date"] >= "1991-12-26":
+            members[r["veto_id"]].add(r["member"])
+            topic[r["veto_id"]] = r["crisis_topic"]
+    party = {"Cyprus", "Bosnia", "Georgia", "Ukraine"}
+    alone = [v for v, m in members.items() if m == {"RUS"}]
+    grouped = sum(topic[v] in party or topic[v] == "Syria" for v in alone)
+    assert claim_value(RUSSIA_US, "hist03_ex_two_groups") == f"{grouped} of {len(alone)}"
+    outside = sorted(topic[v] for v in alone if topic[v] not in party and topic[v] != "Syria")
+    assert outside == ["Climate and Security", "Yemen"]
+    joint = [v for v, m in members.items() if {"CHN", "RUS"} <= m]
+    assert claim_value(RUSSIA_US, "hist03_ex_china_not_in_russias_wars") is (not any(topic[v] in party for v in joint))
+
+
+def test_two_numbers_of_the_papers():
+    """02-sino-russian-relations: MacHaffie's 'ten percent each year' against 1990, and Bergfeldt's border."""
+    claims = {r["claim_id"]: r for r in rows("history_claims")}
+    assert close(glued_number(SINO_RUSSIAN, "hist02_growth_1990"), float(claims["mac-china-growth-1990s"]["check_value"]))
+    assert float(claims["mac-china-growth-1990s"]["check_value"]) < float(claims["mac-china-growth-1990s"]["paper_value"])
+    assert close(glued_number(SINO_RUSSIAN, "hist02_border_paper"), float(claims["berg-border-length"]["paper_value"]))
+
+
+def test_russians_in_kyrgyzstan():
+    """04-central-asia-sco-csto: claim "hist04_russians_fewer" (census of 2009 against the paper)."""
+    c = next(r for r in rows("history_claims") if r["claim_id"] == "mac-russians-kyrgyzstan")
+    assert glued_number(CENTRAL_ASIA, "hist04_russians_census") == float(c["check_value"])
+    assert claim_value(CENTRAL_ASIA, "hist04_russians_fewer") is (float(c["check_value"]) < 0.9 * float(c["paper_value"]))
+
+
+def test_bergfeldt_2005_sequence():
+    """04-central-asia-sco-csto: claim "hist04_bergfeldt_2005_order" — the events of 2005 in Bergfeldt's order."""
+    dates = {r["event_id"]: r["start_date"] for r in rows("events")}
+    order = ["ev-2005-tulip-revolution", "ev-2005-andijan", "ev-2005-sco-bases-timetable",
+             "ev-2005-k2-eviction", "ev-2005-k2-closed"]
+    assert claim_value(CENTRAL_ASIA, "hist04_bergfeldt_2005_order") is all(
+        dates[a] < dates[b] for a, b in zip(order, order[1:]))
+
+
+def test_russia_us_and_china_russia_lines_part():
+    """03-russia-and-the-united-states: claim "hist03_lines_part" — from 2012 the Russia-US index is
+    negative and the China-Russia index positive at every quarter-year."""
+    rus_usa, chn_rus = dyad_events("RUS", "USA"), dyad_events("CHN", "RUS")
+    grid = [2012 + k / 4 for k in range(4 * 13)]
+    assert claim_value(RUSSIA_US, "hist03_lines_part") is all(
+        index_at(rus_usa, t) < 0 and index_at(chn_rus, t) > 0 for t in grid)

@@ -89,3 +89,30 @@ def test_compare_refuses_a_claim_without_the_papers_value():
     claims = CLAIMS.assign(paper_share=[math.nan] * 4)
     with pytest.raises(ValueError, match=r"without the paper's value: \['share'\]"):
         rep.compare(claims, {"share": 0.45, "dollars": 700, "missiles": None, "bound": 1})
+
+
+def test_a_number_on_an_unmeasured_basis_is_not_checkable_on_that_basis():
+    """A gap between the paper's basis and the nearest one is not a failed replication."""
+    assert rep.verdict(0.79, 0.634, "share", paper_basis="unmeasured") == rep.NOT_ON_BASIS
+    assert rep.verdict(0.79, 0.79, "share", paper_basis="unmeasured") == rep.NOT_ON_BASIS
+    assert rep.verdict(0.79, 0.634, "share", paper_basis="measured") == rep.NOT_REPRODUCED
+    with pytest.raises(ValueError, match="paper basis"):
+        rep.verdict(0.79, 0.634, "share", paper_basis="guessed")
+    claims = pd.DataFrame({"claim_id": ["a", "b"], "unit": ["share", "share"], "relation": ["equals"] * 2,
+                           "paper_share": [0.79, 0.79], "paper_amount": [None, None],
+                           "paper_basis": ["unmeasured", "measured"]})
+    checked = rep.compare(claims, {"a": 0.634, "b": 0.634})
+    assert list(checked["verdict"]) == [rep.NOT_ON_BASIS, rep.NOT_REPRODUCED]
+    assert checked["difference"].iloc[0] == pytest.approx(-0.156)   # still shown beside it
+    assert rep.verdict_key(rep.NOT_ON_BASIS) == "not_checkable_on_the_papers_basis"
+
+
+def test_the_capability_claims_mark_army_and_air_force_figures_unmeasured():
+    """Data: Figures 1 and 2 count army and air force, which no source separates."""
+    import csv
+
+    from book_facts import ROOT
+    with open(ROOT / "data" / "machaffie_capability_claims.csv", encoding="utf-8", newline="") as f:
+        basis = {r["claim_id"]: r["paper_basis"] for r in csv.DictReader(f)}
+    assert {c for c, b in basis.items() if b == "unmeasured"} == {
+        "fig1_chn_share", "fig1_rus_share", "fig2_rus_share", "fig2_blr_share"}

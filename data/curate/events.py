@@ -12,6 +12,8 @@ compilation in one readable list and writes seven tidy tables:
 - ``event_mentions.csv``: where each paper mentions the event, what it says, and whether
   it agrees with the sources on the date or the facts;
 - ``event_scale.csv``: the codebook of the score (the book's scale, after Goldstein 1992);
+- ``disagreement_codes.csv``: the codebook of the ways a paper can depart from the sources
+  (every ``disagreement`` of event_mentions.csv is one of its codes);
 - ``history_claims.csv``: the papers' numerical claims the history chapters check.
 
 Coding rules (chapter 02 shows them to the reader):
@@ -120,7 +122,7 @@ event("ev-1911-xinhai-revolution", "1911-10-10",
 event("ev-1917-october-revolution", "1917-11-07",
       "Bolshevik revolution in Petrograd", "revolution", 0, "RUS", "",
       "hosking2001;gaddis2005", "25 October 1917 in the Julian calendar",
-      mentions=[mention(M, M_SR, "1917", "the Bolshevik Revolution ended Russia's internal turmoil")])
+      mentions=[mention(M, M_SR, "1917", "Russia's internal conflicts at the close of the nineteenth century culminated in the Bolshevik Revolution of 1917")])
 event("ev-1921-ccp-founded", "1921-07-23",
       "Chinese Communist Party founded at its First Congress in Shanghai, with Comintern help",
       "revolution", 4, "CHN RUS", "CHN-RUS", "spence1990",
@@ -129,7 +131,8 @@ event("ev-1921-ccp-founded", "1921-07-23",
 event("ev-1923-sun-joffe", "1923-01-26",
       "Sun Yat-sen and the Soviet envoy Joffe open the way to Soviet aid for the Guomindang",
       "declaration", 4, "CHN RUS", "CHN-RUS", "spence1990",
-      mentions=[mention(M, M_SR, None, "Soviet support for the Chinese revolution went back to Sun Yat-sen")])
+      mentions=[mention(M, M_SR, None, "Soviet support for the Chinese revolution went back to Sun Yat-sen, whose ideas were influenced by Stalin",
+                        "fact", "Sun died on 12 March 1925, before Stalin's ascendancy; the Soviet aid he accepted was arranged with Lenin's government (this statement with Joffe, January 1923, and Borodin's mission from October 1923), and his Three Principles of the People predate the Soviet state")])
 event("ev-1927-shanghai-purge", "1927-04-12",
       "Chiang Kai-shek turns on the Communists in Shanghai; the Soviet advisers leave",
       "crisis or war", -6, "CHN RUS", "CHN-RUS", "spence1990")
@@ -320,13 +323,13 @@ event("ev-1982-tashkent-speech", "1982-03-24",
       "declaration", 2, "CHN RUS", "CHN-RUS", "garver2016")
 event("ev-1982-consultations-begin", "1982-10",
       "Sino-Soviet political consultations at vice-minister level begin",
-      "summit", 2, "CHN RUS", "CHN-RUS", "garver2016;https://www.cia.gov/readingroom/document/cia-rdp04t00367r000201500001-5",
+      "talks", 2, "CHN RUS", "CHN-RUS", "garver2016;https://www.cia.gov/readingroom/document/cia-rdp04t00367r000201500001-5",
       "Brezhnev died on 10 November 1982, a month after the first round",
       mentions=[mention(M, M_SR, "1984", "high-level talks began in 1984 between the post-Mao and post-Brezhnev leaderships",
                         "sequence", "regular consultations began in October 1982, while Brezhnev was alive; 1984 brought the first high-level visit")])
 event("ev-1984-arkhipov-visit", "1984-12-21",
       "Soviet First Deputy Premier Arkhipov in Beijing: economic and technical agreements",
-      "summit", 6, "CHN RUS", "CHN-RUS",
+      "talks", 6, "CHN RUS", "CHN-RUS",
       "garver2016;https://cia.gov/readingroom/node/1623115", end="1984-12-29",
       mentions=[mention(M, M_SR, "1984", "high-level discussions between the two leaderships began in 1984")])
 event("ev-1986-vladivostok-speech", "1986-07-28",
@@ -471,6 +474,14 @@ event("ev-2000-taiwan-security-bill", "2000-02-01",
       "the Senate never voted on it; Beijing protested",
       mentions=[mention(B, "§4.2.5", None, "Li counts the US enacting of the Taiwan Security Enhancement Act among the causes of the rapprochement",
                         "fact", "the bill passed the House in February 2000 but was never enacted")])
+event("ev-2000-dushanbe-summit", "2000-07-05",
+      "Shanghai Five summit in Dushanbe; Putin and Jiang meet for the first time since Putin's election",
+      "organisation", 4, "CHN RUS KAZ KGZ TJK", "CHN-RUS",
+      "http://en.special.kremlin.ru/events/president/news/38289;http://bangla2000.com/News/Archive/International/7-6-2000/news_detail6.html",
+      "an hour-long bilateral meeting before the summit (AP); the Dushanbe Declaration; Uzbekistan's president attended as a guest",
+      organisations=["SHANGHAI5"],
+      mentions=[mention(M, M_SCO, "2000-07-18", "the Beijing meeting of 18 July 2000 was the two presidents' first with Putin as president",
+                        "date", "their first meeting with Putin as president was in Dushanbe on 5 July 2000, before the Shanghai Five summit")])
 event("ev-2000-putin-in-beijing", "2000-07-18",
       "Putin's first visit to Beijing as president: Beijing Declaration with Jiang",
       "summit", 4, "CHN RUS", "CHN-RUS", "lo2008", "visit of 17-19 July 2000",
@@ -542,6 +553,18 @@ event("ev-2002-exercise-01", "2002-10-10",
       organisations=["SCO"],
       mentions=[mention(B, "§2.1", "2002", "in 2002 Russia and China held their first joint military manoeuvre since the 1950s",
                         "fact", "the 2002 exercise was Chinese-Kyrgyz; Russia took part with China first in Coalition-2003, and their first bilateral exercise was Peace Mission 2005")])
+event("ev-2002-csto-charter", "2002-10-07",
+      "The Collective Security Treaty becomes an organisation: the CSTO Charter is signed in Chisinau",
+      "organisation", 6, "RUS ARM BLR KAZ KGZ TJK", "ARM-RUS BLR-RUS KAZ-RUS KGZ-RUS RUS-TJK",
+      "http://www.hscentre.org/asia-and-pacific/csto-deployment-kazakhstan/;https://iiab.me/kiwix/content/wikipedia_en_top_maxi_2022-11/A/Collective_Security_Treaty_Organisation",
+      "the six states that had renewed the treaty in 1999; the Charter entered into force in September 2003",
+      organisations=["CSTO"])
+event("ev-2003-angarsk-daqing-shelved", "2003-10",
+      "Russia shelves the Yukos-CNPC oil pipeline from Angarsk to Daqing and turns to a Pacific route",
+      "energy and economy", -2, "CHN RUS", "CHN-RUS",
+      "https://jamestown.org/program/russia-opts-for-pacific-route-but-helping-china-save-face/;https://energynewsbulletin.net/archive/news/1056918/esai-analyst-japan-win-pipeline-battle-china;http://www.atimes.com/atimes/Central_Asia/GD29Ag01.html",
+      "Yukos had a 25-year supply agreement with CNPC (2003); after Khodorkovsky's arrest in October 2003 Transneft's route to the Pacific won, decided at the end of 2004; oil went to China by rail, and a spur followed in 2011 (ev-2011-espo-spur-opens)",
+      end="2004-12")
 event("ev-2002-crawford-summit", "2002-10-25",
       "Jiang visits Bush at Crawford: a 'constructive cooperative relationship'",
       "summit", 4, "CHN USA", "CHN-USA", "feng2007;garver2016",
@@ -631,6 +654,16 @@ event("ev-2005-k2-closed", "2005-11-21",
       "Last US forces leave Karshi-Khanabad", "military base", -4, "UZB USA", "USA-UZB",
       "https://en.academic.ru/dic.nsf/enwiki/1118377",
       mentions=[mention(B, "§4.2.1", "2005", "later in 2005 the US left the base in Uzbekistan")])
+event("ev-2006-arms-deliveries-fall", "2006",
+      "Russian arms deliveries to China begin a steep fall from their peak; few new contracts follow for a decade",
+      "arms transfer", -2, "CHN RUS", "CHN-RUS", "sipri_arms2025",
+      "the fall is in SIPRI's yearly trend-indicator values (data/arms_transfers.csv, chapter 02); the causes reported include China's own production and the copying dispute (ev-2008-j11b-dispute)",
+      end="2010")
+event("ev-2007-market-trader-ban", "2007-04-01",
+      "Russia bars foreigners from retail trade in its markets; many Chinese traders have to leave",
+      "energy and economy", -2, "CHN RUS", "CHN-RUS",
+      "http://www.chinadaily.com.cn/china/2007-04/02/content_841940.htm;https://www.aljazeera.com/business/2007/04/2008525125029457519.html;https://www.theguardian.com/world/2006/nov/17/russia.tomparfitt",
+      "announced in November 2006; a first phase from 1 January 2007; in force from 1 April 2007")
 event("ev-2006-uzbekistan-rejoins-csto", "2006-06-23",
       "Uzbekistan rejoins the Collective Security Treaty Organization",
       "organisation", 6, "UZB RUS", "RUS-UZB", "http://gca.satrapia.com/+-csto-+",
@@ -662,6 +695,11 @@ event("ev-2008-border-protocol", "2008-07-21",
       "border", 6, "CHN RUS", "CHN-RUS",
       "https://www.reuters.com/article/us-china-russia-border/china-signs-border-demarcation-pact-with-russia-idUKPEK29238620080721",
       "in force and marked on the ground on 14 October 2008")
+event("ev-2008-j11b-dispute", "2008-04",
+      "Russian reports accuse China of copying the Su-27SK as the J-11B after licensed assembly stopped short of the 200 aircraft agreed",
+      "arms transfer", -2, "CHN RUS", "CHN-RUS",
+      "http://theblueishsky.blogspot.com/2008/04/russia-threatening-china-over.html;https://sofrep.com/news/did-china-illegally-clone-russias-su-27sk-with-their-j-11b-jet/",
+      "the 1996 licence was for 200 aircraft; China stopped after about a hundred; the threat to sue was reported from Nezavisimaya Gazeta in April 2008; Sukhoi's head later played the dispute down")
 event("ev-2008-georgia-war", "2008-08-08",
       "Russia-Georgia war over South Ossetia", "crisis or war", -10, "RUS GEO", "GEO-RUS",
       "asmus2010", end="2008-08-12",
@@ -704,13 +742,25 @@ event("ev-2009-manas-closure-vote", "2009-02-19",
       "https://www.reuters.com/article/us-kyrgyzstan-usa-base/kyrgyzstan-mps-approve-closure-of-u-s-air-base-idUKTRE51I1BK20090219",
       mentions=[mention(M, M_RU, "2009", "in 2009 the Kyrgyz parliament voted to close the US base")])
 event("ev-2009-reset", "2009-03-06",
-      "Clinton and Lavrov press the 'reset' button in Geneva", "summit", 4, "RUS USA", "RUS-USA",
+      "Clinton and Lavrov press the 'reset' button in Geneva", "talks", 4, "RUS USA", "RUS-USA",
       "stent2014",
       mentions=[mention(M, M_RU, None, "the Obama administration attempted a reset in relations")])
 event("ev-2009-manas-transit-centre", "2009-06-23",
       "Kyrgyzstan lets US forces stay at Manas as a 'transit centre' for a higher rent",
       "military base", 6, "KGZ USA", "KGZ-USA", "cooley2012;https://www.hubbry.com/Manas_Air_Base",
       mentions=[mention(M, M_RU, None, "the base was renamed a transit centre and the US paid a much higher rent")])
+event("ev-2009-cherkizovsky-closed", "2009-06-29",
+      "Moscow closes the Cherkizovsky market and seizes Chinese traders' goods; Beijing sends a delegation to protest",
+      "energy and economy", -4, "CHN RUS", "CHN-RUS",
+      "https://jamestown.org/clothing-the-bear-and-the-closing-of-moscows-cherkizovsky-market/;http://covid-19.chinadaily.com.cn/enmobile/2009-07/22/content_8457608.htm;http://oldtmt.vedomosti.ru/news/article/tmt/379765.html",
+      "about 60,000 Chinese traders worked there; a delegation led by Deputy Commerce Minister Gao Hucheng came to Moscow in July")
+event("ev-2009-kyrgyz-base-memorandum", "2009-08-01",
+      "Medvedev and Bakiyev sign a memorandum on a united Russian base: an agreement for 49 years, extendable by 25-year periods, to follow",
+      "military base", 8, "RUS KGZ", "KGZ-RUS",
+      "https://armeniandiaspora.com/forum/2009/august-2009/175939-russia-kyrgyzstan-sign-military-memorandum;http://geneva-globaldefence.blogspot.com/2010/09/next-round-of-talks-on-russian-base-in.html",
+      "signed at Cholpon-Ata (RIA Novosti); the agreement was to be signed by 1 November 2009 but was shelved after Bakiyev's fall; a battalion and a training centre were added",
+      mentions=[mention(M, M_RU, None, "the new Kyrgyz government allowed the new Russian base a lease for 49 years",
+                        "unconfirmed", "the 49 years (extendable by 25-year periods) are the memorandum's of August 2009, signed by Bakiyev before his fall; no agreement with the government that followed him had been signed when MacHaffie wrote; the agreement of September 2012 (ev-2012-kyrgyz-base-agreement) set 15 years from 2017")])
 event("ev-2009-peace-mission", "2009-07-22",
       "Peace Mission 2009 in Khabarovsk and Jilin", "exercise", 8, "CHN RUS", "CHN-RUS",
       "http://tingroom.com/print_78538.html", end="2009-07-26", organisations=["SCO"])
@@ -728,9 +778,15 @@ event("ev-2010-new-start", "2010-04-08", "New START treaty signed in Prague", "t
       "RUS USA", "RUS-USA", "stent2014")
 event("ev-2010-victory-day-parade", "2010-05-09",
       "US, British, French and Polish troops march in Moscow's Victory Day parade; Hu Jintao attends",
-      "summit", 2, "RUS USA GBR FRA POL CHN", "RUS-USA CHN-RUS",
+      "multilateral meeting", 2, "RUS USA GBR FRA POL CHN", "RUS-USA CHN-RUS",
       "http://www.csmonitor.com/From-the-news-wires/2010/0510/For-the-first-time-Western-troops-march-on-Red-Square",
       mentions=[mention(M, M_RU, "2010", "troops from four NATO countries marched in the 2010 parade, with Hu Jintao present")])
+event("ev-2010-osh-no-csto-intervention", "2010-06-12",
+      "During the Osh violence Russia and the CSTO turn down Kyrgyzstan's request for troops",
+      "organisation", -2, "RUS KGZ", "KGZ-RUS",
+      "https://eurasianet.org/russia-turns-down-kyrgyzstans-plea-for-military-support;https://asbarez.com/csto-not-to-send-peacekeepers-to-kyrgyzstan-official",
+      "Otunbayeva appealed to Russia on 12 June; the Kremlin called it an internal conflict; the CSTO sent advisers, not peacekeepers",
+      organisations=["CSTO"])
 event("ev-2010-peace-mission", "2010-09-09",
       "Peace Mission 2010 at Matybulak, Kazakhstan", "exercise", 8, "CHN RUS KAZ KGZ TJK",
       "CHN-RUS",
@@ -744,7 +800,7 @@ event("ev-2011-libya-resolution", "2011-03-17",
       "UN vote or veto", 0, "USA RUS CHN LBY", "RUS-USA CHN-USA", "unsc1973",
       mentions=[mention(M, M_RU, "2011", "Russia and China both abstained on Resolution 1973")])
 event("ev-2011-victory-day-parade", "2011-05-09",
-      "Victory Day parade without foreign contingents", "summit", 0, "RUS", "",
+      "Victory Day parade without foreign contingents", "multilateral meeting", 0, "RUS", "",
       "machaffie2011", "only MacHaffie's statement; not checked against another source",
       mentions=[mention(M, M_RU, "2011", "no NATO troops were invited to the 2011 parade")])
 event("ev-2011-syria-veto", "2011-10-04",
@@ -765,9 +821,7 @@ event("ev-2012-kyrgyz-base-agreement", "2012-09-20",
       "Russia-Kyrgyzstan agreement keeps a unified Russian base for fifteen years from 2017",
       "military base", 8, "RUS KGZ", "KGZ-RUS",
       "http://rusnavy.com/news/navy/index.php?ELEMENT_ID=15982&print=Y;https://www.rferl.org/a/russia-kyrgyzstan-putin-atambaev/24714151.html",
-      "renewable for five-year periods; Moscow had asked for 49 years, Bishkek had offered five",
-      mentions=[mention(M, M_RU, None, "the new Kyrgyz government allowed the new Russian base a 49-year lease",
-                        "fact", "Moscow asked for 49 years; the agreement signed in September 2012 runs for 15 years from 2017, renewable")])
+      "renewable for five-year periods; Moscow had asked for 49 years, Bishkek had offered five; signed after both papers")
 event("ev-2013-xi-in-moscow", "2013-03-22",
       "Xi Jinping's first foreign visit as president is to Moscow", "summit", 4, "CHN RUS",
       "CHN-RUS", "lukin2018")
@@ -864,6 +918,64 @@ event("ev-2023-iran-joins-sco", "2023-07-04", "Iran becomes a full member of the
       "organisation", 6, "IRN CHN RUS", "CHN-IRN IRN-RUS",
       "https://peoplesdispatch.org/2023/07/04/iran-is-the-latest-full-member-of-shanghai-cooperation-organization/",
       organisations=["SCO"])
+event("ev-2013-peace-mission", "2013-07-27",
+      "Peace Mission 2013, a bilateral anti-terrorism exercise at Chebarkul in the Urals", "exercise", 8,
+      "CHN RUS", "CHN-RUS", "https://www.rt.com/news/russia-china-drills-urals-016/", end="2013-08-15")
+event("ev-2014-crimea-abstention", "2014-03-15",
+      "China abstains on the Security Council draft on Crimea that Russia vetoes",
+      "UN vote or veto", 0, "CHN RUS", "CHN-RUS", "yordan2022;undhl_vetoes",
+      "draft S/2014/189; China neither joined the veto nor voted for the draft, the studied abstention the scale scores 0")
+event("ev-2014-joint-sea", "2014-05-20",
+      "Joint Sea 2014 in the East China Sea, opened by Xi and Putin in Shanghai", "exercise", 8,
+      "CHN RUS", "CHN-RUS", "https://global.chinadaily.com.cn/china/2014-05/20/content_17526520.htm", end="2014-05-26")
+event("ev-2015-joint-sea-mediterranean", "2015-05-11",
+      "Joint Sea 2015 (I), the first Sino-Russian naval exercise in the Mediterranean", "exercise", 8,
+      "CHN RUS", "CHN-RUS", "https://marinelink.com/news/conclude-russia-china391707", end="2015-05-21")
+event("ev-2016-peace-mission", "2016-09-15",
+      "Peace Mission 2016 in Kyrgyzstan with five SCO members", "exercise", 8,
+      "CHN RUS KAZ KGZ TJK", "CHN-RUS",
+      "https://en.inform.kz/amp/sco-countries-display-high-combat-potential-kyrgyz-general-staff-chief_a2951406/",
+      end="2016-09-21", organisations=["SCO"])
+event("ev-2018-peace-mission", "2018-08-24",
+      "Peace Mission 2018 at Chebarkul, with India and Pakistan for the first time", "exercise", 8,
+      "CHN RUS IND PAK KAZ KGZ TJK", "CHN-RUS",
+      "https://www.latestly.com/world/sco-peace-mission-2018-begins-today-eight-member-countries-including-india-and-pakistan-participating-in-the-military-exercise-342830.html",
+      end="2018-08-29", organisations=["SCO"])
+event("ev-2020-joint-air-patrol", "2020-12-22",
+      "Second joint bomber patrol, over the Sea of Japan and the East China Sea", "exercise", 8,
+      "CHN RUS", "CHN-RUS",
+      "https://www.yjc.ir/en/news/49906/russian-chinese-strategic-bombers-conduct-joint-air-patrol-in-asia-pacific-region")
+event("ev-2022-csto-kazakhstan", "2022-01-06",
+      "The CSTO's first collective deployment: troops, most of them Russian, sent to Kazakhstan at Tokayev's request",
+      "organisation", 8, "RUS KAZ ARM BLR KGZ TJK", "KAZ-RUS",
+      "http://en.people.cn/n3/2022/0106/c90000-9941752.html;https://en.armradio.am/2022/01/06/csto-peacekeeping-forces-deployed-to-kazakhstan/;https://en.trend.az/casia/kazakhstan/3844896.html",
+      "decided on 6 January 2022 under Article 4 of the treaty; units of Russia, Belarus, Armenia, Tajikistan and Kyrgyzstan guarded key facilities and left within weeks",
+      organisations=["CSTO"])
+event("ev-2022-ukraine-abstention", "2022-02-25",
+      "China abstains on the Security Council draft on Ukraine that Russia vetoes",
+      "UN vote or veto", 0, "CHN RUS", "CHN-RUS", "yordan2022;undhl_vetoes",
+      "draft S/2022/155; as in 2014, China neither joined the veto nor backed the draft")
+event("ev-2022-joint-air-patrol", "2022-05-24",
+      "Joint bomber patrol around Japan during the Quad summit in Tokyo", "exercise", 8,
+      "CHN RUS", "CHN-RUS", "https://www.japantimes.co.jp/news/2022/05/24/national/china-russia-bombers-japan/")
+event("ev-2023-wagner-mutiny", "2023-06-23",
+      "The Wagner Group's mutiny and march on Moscow", "domestic politics", 0, "RUS", "",
+      "https://en.wikipedia.org/wiki/Wagner_Group_rebellion", "called off on 24 June", end="2023-06-24")
+event("ev-2024-bank-payment-curbs", "2024-02",
+      "Chinese banks curb payments from Russia for fear of US secondary sanctions",
+      "energy and economy", -2, "CHN RUS", "CHN-RUS",
+      "https://dagens.com/news/chinese-banks-block-payments-from-russia;https://intellinews.com/bank-of-china-said-to-block-russia-suspected-transactions-353659/?source=asia;https://www.vedomosti.ru/finance/news/2024/05/16/1037509-usilyat-kontakti-po-linii-bankov",
+      "after the US executive order of December 2023; smaller banks from mid-January, the largest state banks for sanctioned Russian banks from February; most yuan transfers returned by late March",
+      end="2024-12")
+event("ev-2024-joint-air-patrol-alaska", "2024-07-24",
+      "Joint bomber patrol near Alaska, intercepted by US and Canadian fighters", "exercise", 8,
+      "CHN RUS", "CHN-RUS",
+      "https://www.themoscowtimes.com/2024/07/25/russia-china-conduct-strategic-bomber-patrol-near-alaska-a85822")
+event("ev-2024-joint-air-patrol-november", "2024-11-29",
+      "Joint bomber patrol over the Sea of Japan, the ninth since 2019", "exercise", 8,
+      "CHN RUS", "CHN-RUS",
+      "https://www1.ru/en/news/2024/12/02/sinhua-samolety-rossii-i-kitaia-proveli-strategiceskoe-patrulirovanie-nad-iaponskim-morem.amp.html",
+      "Xinhua dates it 'late November'; the table lacks the third, fifth, sixth and seventh patrols for want of a source here")
 event("ev-2024-armenia-freezes-csto", "2024-02-22",
       "Armenia says it has frozen its participation in the CSTO", "organisation", -6,
       "ARM RUS", "ARM-RUS",
@@ -906,6 +1018,15 @@ SCALE = [
      "1969 border clashes; Russia-Georgia war", "military attack; clash; assault"),
 ]
 
+# ---------------------------------------------------------------- the disagreements' codebook
+DISAGREEMENTS = [
+    ("none", "the paper agrees with the sources (or gives nothing they contradict)"),
+    ("date", "the paper dates the event differently from the sources"),
+    ("sequence", "the paper puts the event in another order relative to other events"),
+    ("fact", "the paper states something about the event that the sources contradict"),
+    ("unconfirmed", "nothing in the sources confirms what the paper says, though nothing contradicts it"),
+]
+
 # ---------------------------------------------------------------- the papers' numbers
 CLAIMS = [
     dict(claim_id="mac-arms-late-1990s", paper=M, location=M_SR,
@@ -939,10 +1060,10 @@ CLAIMS = [
          source_detail="MacHaffie gives no date for his figure; the Kremlin's is for 2003"),
     dict(claim_id="mac-base-lease-years", paper=M, location=M_RU,
          quantity="term of the lease for the new Russian base in Kyrgyzstan", unit="years",
-         period_start=2012, period_end=2012, paper_value=49, check_value=15,
-         check_method="the agreement of 20 September 2012 (renewable for five-year periods)",
-         source=f"{M};http://rusnavy.com/news/navy/index.php?ELEMENT_ID=15982&print=Y",
-         source_detail="Moscow had asked for 49 years"),
+         period_start=2009, period_end=2011, paper_value=49, check_value=49,
+         check_method="the Medvedev-Bakiyev memorandum of 1 August 2009 (49 years, extendable by 25-year periods), the document in force when the paper was written; the agreement of 20 September 2012, signed later, set 15 years from 2017",
+         source=f"{M};https://armeniandiaspora.com/forum/2009/august-2009/175939-russia-kyrgyzstan-sign-military-memorandum;http://rusnavy.com/news/navy/index.php?ELEMENT_ID=15982&print=Y",
+         source_detail="the term is confirmed; its attribution to the government that followed Bakiyev is not"),
     dict(claim_id="mac-crrf-troops", paper=M, location=M_SCO,
          quantity="troops of the CSTO Rapid Reaction Force proposed in February 2009", unit="troops",
          period_start=2009, period_end=2009, paper_value=16000, check_value=None,
@@ -952,6 +1073,24 @@ CLAIMS = [
          quantity="Russian share of the CSTO Rapid Reaction Force", unit="share of troops",
          period_start=2009, period_end=2009, paper_value=0.5, check_value=None,
          check_method="not checked", source=M, source_detail="'half of them Russian'"),
+    dict(claim_id="mac-china-growth-1990s", paper=M, location=M_SR,
+         quantity="China's yearly economic growth in every year of the 1990s, about", unit="per cent a year",
+         period_start=1990, period_end=1999, paper_value=10, check_value=3.9,
+         check_method="the World Bank's GDP growth for 1990, the lowest year of the decade (3.9%, after Tiananmen); the decade's average is close to ten per cent, but not every year",
+         source=f"{M};https://data.worldbank.org/indicator/NY.GDP.MKTP.KD.ZG?locations=CN",
+         source_detail="'its economy grew by ten percent annually each year during the decade'"),
+    dict(claim_id="mac-russians-kyrgyzstan", paper=M, location=M_RU,
+         quantity="ethnic Russians living in Kyrgyzstan, about", unit="people",
+         period_start=2009, period_end=2011, paper_value=500000, check_value=419600,
+         check_method="the census of 2009: 419,600 Russians, 7.8% of a census population of 5,362,800 (the paper says about nine per cent)",
+         source=f"{M};https://en.wikipedia.org/wiki/Russians_in_Krygzstan;https://a.osmarks.net/content/wikipedia_en_all_maxi_2020-08/A/Kyrghizstan",
+         source_detail="the first page cites Demoscope Weekly 605-606 for the count but gives 9.1%, which does not fit the census total"),
+    dict(claim_id="berg-border-length", paper=B, location="§2.1",
+         quantity="length of the Sino-Soviet border during the Cold War", unit="kilometres",
+         period_start=1950, period_end=1991, paper_value=4300, check_value=4209,
+         check_method="the length of today's Russian-Chinese border; the Sino-Soviet border, with the Central Asian republics, was some 7,500 km: the paper's figure fits the Russian segment alone",
+         source=f"{B};http://bangla2000.com/News/Archive/International/7-6-2000/news_detail6.html;https://en.wikipedia.org/wiki/China%E2%80%93Russia_border",
+         source_detail="AP in 2000 gives the Russian-Chinese border as 4,330 km; other sources give 4,209 km after the demarcation"),
 ]
 
 
@@ -994,6 +1133,10 @@ def main() -> None:
           .assign(source="goldstein1992",
                   source_detail="the book's own scale; the last column names the kind of event Goldstein's WEIS scale weights at about this level"),
           "event_scale.csv")
+    write(pd.DataFrame(DISAGREEMENTS, columns=["code", "meaning"]).assign(
+              source="machaffie2011;bergfeldt2008",
+              source_detail="the book's codes for how the papers' statements (event_mentions.csv) compare with the sources"),
+          "disagreement_codes.csv")
     claims = pd.DataFrame(CLAIMS).astype({"check_value": "Float64"})
     write(claims, "history_claims.csv")
 

@@ -1,5 +1,5 @@
-"""data/wdi_armed_forces.csv and data/wdi_armed_forces_world.csv: total armed forces
-personnel (World Bank WDI series MS.MIL.TOTL.P1, whose source is the IISS Military
+"""data/wdi_armed_forces.csv and data/wdi_armed_forces_world.csv: armed forces personnel,
+paramilitary forces included (World Bank WDI series MS.MIL.TOTL.P1, from the IISS Military
 Balance), as distributed by Our World in Data.
 
 Selected: every state that was ever a full member of the SCO, the CSTO or NATO (so the
@@ -8,8 +8,9 @@ aggregate; every year the file has (1985 and 1989-2018). The series counts activ
 personnel, paramilitary forces included where they resemble regular forces. It has no
 army, navy or air force breakdown, and no source in the folder has one.
 
-The IISS Military Balance comparative tables in the same folder may not be republished;
-they are read here only to check the WDI shares (printed, not written).
+The IISS Military Balance comparative tables in the same folder may not be republished as a
+table; they are read here to check the WDI shares (printed, not written). The few figures
+the book quotes from them are selected by iiss_active_forces.py.
 """
 
 import pandas as pd
