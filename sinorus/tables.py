@@ -24,6 +24,7 @@ Kinds (``formats`` values; columns not named get a kind from their dtype and nam
 ``bool``            "yes" / "no";  ``check``: "✓" / "" (a mark only where true)
 ``label``           an id made readable: "less_than" → "less than" (or map it with ``values``)
 ``source``          bibliography keys ("a;b") → linked "MacHaffie, 2011"; web addresses → "link"
+``code``            a name a reader types (a dataset, a function), as it is, in monospace
 ``text``            as it is, wrapped
 ==================  ===========================================================
 
@@ -145,6 +146,8 @@ def cell_text(value, kind: str, column_values: Sequence | None = None) -> str:
         return humanize(value).lower() if _ID.match(str(value)) else str(value)
     if name == "source":
         return "; ".join(_source_text(part) for part in _source_parts(value))
+    if name == "code":
+        return str(int(value)) if isinstance(value, numbers.Integral) else str(value)
     if name == "text":
         if isinstance(value, (bool, np.bool_)):
             return "yes" if value else "no"
@@ -266,6 +269,7 @@ def show(frame: pd.DataFrame | pd.Series, *, labels: Mapping | None = None,
          formats: Mapping[str, str] | None = None,
          values: Mapping[str, Mapping | Callable] | None = None,
          index_label: str | None = None, index_labels: Mapping | Callable | None = None,
+         index_format: str | None = None,
          caption: str | None = None, source: str | Sequence[str] | None = None,
          index: bool | None = None) -> Table:
     """``frame`` as a table for readers (see the module's docstring for the kinds).
@@ -273,7 +277,8 @@ def show(frame: pd.DataFrame | pd.Series, *, labels: Mapping | None = None,
     labels        column → human label (unnamed columns: 'first_year' → 'First year')
     formats       column → kind (unnamed columns: inferred from dtype and name)
     values        column → mapping (or function) from a cell's value to the words shown
-    index_label   the index's header; index_labels maps its values to words
+    index_label   the index's header; index_labels maps its values to words;
+                  index_format: its kind ("code" for names a reader types; default text)
     caption       shown above the table; source: bibliography key(s) of the whole table
     index         show the index? (default: unless it is a plain 0, 1, 2, … range)
     """
@@ -305,6 +310,8 @@ def show(frame: pd.DataFrame | pd.Series, *, labels: Mapping | None = None,
         texts[header] = text
         if name == "source":
             htmls[header] = [MISSING if _is_missing(v) else _source_html(v) for v in series]
+        elif name == "code":
+            htmls[header] = [f"<code>{html.escape(t)}</code>" if t != MISSING else t for t in text]
         else:
             htmls[header] = [html.escape(t) for t in text]
     if len(set(headers)) != len(headers):
@@ -314,12 +321,16 @@ def show(frame: pd.DataFrame | pd.Series, *, labels: Mapping | None = None,
         row_labels = [index_labels(i) for i in frame.index]
     else:
         mapping = dict(index_labels or {})
-        row_labels = [mapping.get(i, humanize(i).lower() if _ID.match(str(i)) else i)
+        row_labels = [mapping.get(i, humanize(i).lower() if _ID.match(str(i)) and index_format != "code"
+                                  else i)
                       for i in frame.index]
-    row_labels = [cell_text(i, "year" if isinstance(i, numbers.Integral) and 1000 <= int(i) <= 2999
-                            else "text") for i in row_labels]
+    row_labels = [cell_text(i, index_format or ("year" if isinstance(i, numbers.Integral)
+                                                and 1000 <= int(i) <= 2999 else "text"))
+                  for i in row_labels]
+    row_html = [f"<code>{html.escape(r)}</code>" if index_format == "code" else html.escape(r)
+                for r in row_labels]
     cells = pd.DataFrame(texts, index=pd.Index(row_labels), columns=headers)
-    html_cells = pd.DataFrame(htmls, index=pd.Index([html.escape(r) for r in row_labels]), columns=headers)
+    html_cells = pd.DataFrame(htmls, index=pd.Index(row_html), columns=headers)
     html_cells.columns = [html.escape(h) for h in headers]
     if index:
         index_label = index_label or (humanize(frame.index.name) if frame.index.name else "")

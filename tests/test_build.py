@@ -6,36 +6,20 @@ bibliography, exercises with solutions, glued numbers filled in. A second build 
 solutions hidden proves a teacher's copy leaves them out.
 """
 
-import pathlib
 import re
-import subprocess
-import sys
 
 import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from book_facts import ROOT, config, toc_chapters, toc_files
+from book_facts import ROOT, build_site as _build, config, toc_chapters, toc_files
 from sinorus.sphinx_solutions import config_without_solutions
-
-# The jupyter-book of the environment running the tests (.venv under `make test`).
-JUPYTER_BOOK = pathlib.Path(sys.executable).parent / "jupyter-book"
-
-
-def _build(output, config_file=None):
-    command = [str(JUPYTER_BOOK), "build", str(ROOT), "--all", "-W", "-n", "--keep-going",
-               "--path-output", str(output)]
-    if config_file:
-        command += ["--config", str(config_file)]
-    return subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    output = tmp_path_factory.mktemp("site")
-    result = _build(output)
-    log = result.stdout + result.stderr
-    return output / "_build" / "html", result.returncode, log
+def site(built_site):
+    """The one build of the session (tests/conftest.py), shared with test_browser."""
+    return built_site
 
 
 def test_build_succeeds_with_zero_warnings(site):
