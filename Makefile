@@ -6,6 +6,7 @@
 #   make notebooks   make each chapters/NN-topic.ipynb from its .md and execute it
 #                    (CHAPTERS="chapters/01-....md" for some only)
 #   make bench       time each chapter and the build; write benchmarks/report.md
+#   make screenshots the browser test, keeping screenshots in _build/screenshots
 #   make lock        re-resolve requirements.in into requirements.txt (needs the network)
 
 SHELL := /bin/bash
@@ -20,10 +21,10 @@ READY := $(VENV)/.ready-$(shell cksum < requirements.txt | cut -d' ' -f1)
 OFFLINE := PYTHONPATH=$(CURDIR)/tests/offline PYDEVD_DISABLE_FILE_VALIDATION=1
 SOLUTIONS ?= show
 
-.PHONY: help book test notebooks bench lock clean
+.PHONY: help book test notebooks bench lock clean screenshots
 
 help:
-	@sed -n '1,12p' Makefile | sed 's/^# \{0,1\}//'
+	@sed -n '1,11p' Makefile | sed 's/^# \{0,1\}//'
 
 # The stamp's name carries requirements.txt's checksum, so the environment is rebuilt when
 # the pins change, not merely when the file is touched (a fresh clone or worktree).
@@ -53,6 +54,9 @@ test: $(READY)
 
 notebooks: $(READY)
 	$(OFFLINE) $(BIN)/python -m sinorus.notebooks regenerate $(CHAPTERS)
+
+screenshots: $(READY)
+	$(OFFLINE) SINORUS_SCREENSHOTS=$(CURDIR)/_build/screenshots $(BIN)/python -m pytest tests/test_browser.py
 
 bench: $(READY)
 	$(OFFLINE) $(BIN)/python benchmarks/run.py

@@ -11,6 +11,14 @@
   and year get "2006a" and "2006b" here; the text's citations cannot say so). It is the
   ``plain`` style otherwise (entries sorted by author, year, title).
 
+- **A bibliography assistive technology can read.** docutils marks the bibliography as a
+  ``list`` of ``doc-biblioentry`` items, which ARIA does not allow (axe-core: "critical");
+  each entry becomes a ``listitem``.
+- **No JavaScript error on a first visit.** The theme's colour mode starts as "auto".
+- **No script twice.** sphinx-thebe's inline set-up script (``const THEBE_JS_URL = …``) is
+  added twice to every page by Jupyter Book 1, and the second copy is a JavaScript error
+  ("Identifier has already been declared"): each page keeps the first copy of any script.
+
 The site's CSS and JavaScript live in ``_static/`` (Jupyter Book adds every file there).
 """
 
@@ -69,8 +77,37 @@ def _copy_mathjax(app: Sphinx, exception) -> None:
             shutil.copy2(source / part, target / part)
 
 
+def _page_context(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    # The theme's colour mode starts as "auto" (the reader's system decides); left empty,
+    # as this theme leaves it, the theme's script logs an error on a first visit.
+    context.setdefault("default_mode", "auto")
+    scripts, seen = context.get("script_files"), set()
+    if not scripts:
+        return
+    kept = []
+    for script in scripts:
+        attributes = getattr(script, "attributes", {}) or {}
+        # An inline script's file name is None or "", as the extension added it.
+        key = (str(getattr(script, "filename", script) or ""), tuple(sorted(attributes.items())))
+        if key not in seen:
+            seen.add(key)
+            kept.append(script)
+    scripts[:] = kept
+
+
+def _fix_bibliography_roles(app: Sphinx, exception) -> None:
+    if exception is not None or app.builder.format != "html":
+        return
+    for page in pathlib.Path(app.outdir).rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        if 'role="doc-biblioentry"' in text:
+            page.write_text(text.replace('role="doc-biblioentry"', 'role="listitem"'), encoding="utf-8")
+
+
 def setup(app: Sphinx) -> dict:
     register_plugin("pybtex.style.formatting", "sinorus_author_year", AuthorYearStyle, force=True)
     app.connect("config-inited", _use_local_mathjax, priority=900)
     app.connect("build-finished", _copy_mathjax)
+    app.connect("build-finished", _fix_bibliography_roles)
+    app.connect("html-page-context", _page_context, priority=100)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

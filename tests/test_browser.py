@@ -4,7 +4,8 @@ width (390 px) and a laptop's (1400 px), every page of the table of contents.
 On each page and width: the page does not scroll sideways as a whole; the browser logs no
 JavaScript error; every image has alt text; nothing (script or stylesheet) is loaded from
 the network; axe-core (shipped by axe-selenium-python) finds no serious or critical
-accessibility violation; and, in the chapters converted to ``sinorus.tables``
+accessibility violation (its colour-contrast rule, two thirds of axe's time, runs at the
+laptop width only: the colours are the same at both); and, in the chapters converted to ``sinorus.tables``
 (:data:`CONVERTED_CHAPTERS`), no table cell shows an internal id, NaN, True or False.
 
 The site is the session's one build (tests/conftest.py), served from 127.0.0.1. Without
@@ -130,7 +131,10 @@ def visit(server, browser):
                            if entry.get("level") == "SEVERE"]
         axe = Axe(browser)
         axe.inject()
-        results = axe.run(options=json.dumps({"resultTypes": ["violations"]}))
+        options = {"resultTypes": ["violations"]}
+        if width != "laptop":
+            options["rules"] = {"color-contrast": {"enabled": False}}
+        results = axe.run(options=json.dumps(options))
         seen["axe"] = [{"id": v["id"], "impact": v["impact"], "help": v["help"],
                         "nodes": [n["target"] for n in v["nodes"]][:3]}
                        for v in results["violations"] if v["impact"] in ("serious", "critical")]
