@@ -23,7 +23,8 @@ Kinds (``formats`` values; columns not named get a kind from their dtype and nam
 ``date``            an ISO date, "2010-07-01"
 ``bool``            "yes" / "no";  ``check``: "✓" / "" (a mark only where true)
 ``label``           an id made readable: "less_than" → "less than" (or map it with ``values``)
-``source``          bibliography keys ("a;b") → linked "MacHaffie, 2011"; web addresses → "link"
+``source``          bibliography keys ("a;b") → linked "MacHaffie, 2011"; a web address → its
+                    site's name, linked (the plain text and the PDF keep the address)
 ``code``            a name a reader types (a dataset, a function), as it is, in monospace
 ``text``            as it is, wrapped
 ==================  ===========================================================
@@ -167,11 +168,19 @@ def _source_text(part: str) -> str:
     return citations.label(part)
 
 
+def _site(url: str) -> str:
+    """'https://www.example.org/a/b' → 'example.org'."""
+    from urllib.parse import urlsplit
+
+    host = urlsplit(url).hostname or url
+    return host.removeprefix("www.")
+
+
 def _source_html(value) -> str:
     links = []
     for part in _source_parts(value):
-        if _URL.match(part):
-            links.append(f'<a href="{html.escape(part)}">{html.escape(part)}</a>')
+        if _URL.match(part):  # a web address shows as its site's name, linked
+            links.append(f'<a href="{html.escape(part)}">{html.escape(_site(part))}</a>')
         else:
             links.append(f'<a class="reference internal" href="{BIBLIOGRAPHY}#{citations.anchor(part)}">'
                          f"{html.escape(citations.label(part))}</a>")

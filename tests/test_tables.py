@@ -102,6 +102,7 @@ def test_html_is_marked_linked_escaped_and_deterministic(frame, table):
     assert "../bibliography.html#cite-machaffie2011" in links
     assert "../bibliography.html#cite-cow-nmc-v6" in links
     assert "https://example.org/table" in links
+    assert soup.find("a", href="https://example.org/table").get_text() == "example.org"
     assert soup.find("th").get_text() == "Country"
     assert re.search(r'id="T_[0-9a-f]{10}"', html)
     wrap = soup.find("div", class_=f"{tables.MARKER}-wrap")
