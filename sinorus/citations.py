@@ -17,10 +17,20 @@ BIB_FILE = pathlib.Path(__file__).resolve().parent.parent / "references.bib"
 ANCHOR_PREFIX = "cite-"
 
 
+@functools.lru_cache(maxsize=None)
 def _plain(latex: str) -> str:
+    # render() with one backend object: render_as("text") looks the backend up among all
+    # installed packages' entry points on every call (30 ms each).
     from pybtex.richtext import Text
 
-    return Text.from_latex(latex).render_as("text")
+    return Text.from_latex(latex).render(_text_backend())
+
+
+@functools.lru_cache(maxsize=None)
+def _text_backend():
+    from pybtex.backends.plaintext import Backend
+
+    return Backend()
 
 
 def _surname(person) -> str:
