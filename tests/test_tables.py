@@ -148,3 +148,23 @@ def test_author_year_labels_and_anchors():
     assert len(set(labels.values())) == len(labels), "labels must be unique"
     assert {labels["rumer2006a"], labels["rumer2006b"]} == {"Rumer, 2006a", "Rumer, 2006b"}
     assert citations.anchor("cow_nmc_v6") == "cite-cow-nmc-v6"
+
+
+def test_latex_compiles(tmp_path, table):
+    """The PDF's table: escaped so that LaTeX accepts it (with the packages Sphinx's LaTeX
+    loads: booktabs, longtable, amssymb). Skips where no xelatex is installed."""
+    import shutil
+    import subprocess
+
+    xelatex = shutil.which("xelatex")
+    if not xelatex:
+        pytest.skip("xelatex not installed (apt-get install texlive-xetex)")
+    tricky = tables.show(pd.DataFrame({"note": ["50% of $5 & a_b #1 {x} ~^\\"], "ok": [True]}),
+                         formats={"ok": "check"}, caption="Tricky_caption & more")
+    body = table._repr_latex_() + tricky._repr_latex_()
+    (tmp_path / "t.tex").write_text(
+        "\\documentclass{article}\\usepackage{fontspec}\\usepackage{amssymb}\\usepackage{booktabs}"
+        "\\usepackage{longtable}\\begin{document}\n" + body + "\\end{document}\n", encoding="utf-8")
+    result = subprocess.run([xelatex, "-interaction=nonstopmode", "-halt-on-error", "t.tex"],
+                            cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout[-2000:]
