@@ -11,6 +11,7 @@
 #   make venv        only create the environment (the one step that needs the network)
 #   make mutants     mutation benchmark (mutmut) of sinorus' alignment and process-tracing
 #                    modules; write benchmarks/mutants.md (a benchmark, not part of make test)
+#   make screenshots the browser test, keeping screenshots in _build/screenshots
 #   make lock        re-resolve requirements.in into requirements.txt (needs the network)
 #   make data        check the raw files against data/curate/sources.toml, download those
 #                    that can be (network), re-run the curation scripts (SOURCES=folder)
@@ -34,7 +35,7 @@ READY := $(VENV)/.ready-$(PY_VERSION)-$(shell cksum < requirements.txt | cut -d'
 OFFLINE := PYTHONPATH=$(CURDIR)/tests/offline PYDEVD_DISABLE_FILE_VALIDATION=1
 SOLUTIONS ?= show
 
-.PHONY: help book test lab notebooks bench mutants venv lock data clean
+.PHONY: help book test lab notebooks bench mutants venv lock data clean screenshots
 
 help:
 	@sed -n '1,/^$$/p' Makefile | sed 's/^# \{0,1\}//'
@@ -85,6 +86,9 @@ lab: $(READY)
 
 notebooks: $(READY)
 	$(OFFLINE) $(BIN)/python -m sinorus.notebooks regenerate $(CHAPTERS)
+
+screenshots: $(READY)
+	$(OFFLINE) SINORUS_SCREENSHOTS=$(CURDIR)/_build/screenshots $(BIN)/python -m pytest tests/test_browser.py
 
 bench: $(READY)
 	$(OFFLINE) $(BIN)/python benchmarks/run.py

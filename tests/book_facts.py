@@ -5,6 +5,8 @@ from __future__ import annotations
 import pathlib
 import re
 import shutil
+import subprocess
+import sys
 
 import nbformat
 import pytest
@@ -14,6 +16,19 @@ from sinorus import data
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 CHAPTERS = ROOT / "chapters"
+
+
+# The jupyter-book of the environment running the tests (.venv under `make test`).
+JUPYTER_BOOK = pathlib.Path(sys.executable).parent / "jupyter-book"
+
+
+def build_site(output, config_file=None):
+    """One build of the book as `make book` runs it (-W -n --keep-going) into ``output``."""
+    command = [str(JUPYTER_BOOK), "build", str(ROOT), "--all", "-W", "-n", "--keep-going",
+               "--path-output", str(output)]
+    if config_file:
+        command += ["--config", str(config_file)]
+    return subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
 
 
 def config() -> dict:

@@ -6,36 +6,20 @@ bibliography, exercises with solutions, glued numbers filled in. A second build 
 solutions hidden proves a teacher's copy leaves them out.
 """
 
-import pathlib
 import re
-import subprocess
-import sys
 
 import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from book_facts import ROOT, config, toc_chapters, toc_files
+from book_facts import ROOT, build_site as _build, config, toc_chapters, toc_files
 from sinorus.sphinx_solutions import config_without_solutions
-
-# The jupyter-book of the environment running the tests (.venv under `make test`).
-JUPYTER_BOOK = pathlib.Path(sys.executable).parent / "jupyter-book"
-
-
-def _build(output, config_file=None):
-    command = [str(JUPYTER_BOOK), "build", str(ROOT), "--all", "-W", "-n", "--keep-going",
-               "--path-output", str(output)]
-    if config_file:
-        command += ["--config", str(config_file)]
-    return subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    output = tmp_path_factory.mktemp("site")
-    result = _build(output)
-    log = result.stdout + result.stderr
-    return output / "_build" / "html", result.returncode, log
+def site(built_site):
+    """The one build of the session (tests/conftest.py), shared with test_browser."""
+    return built_site
 
 
 def test_build_succeeds_with_zero_warnings(site):
@@ -129,3 +113,51 @@ def test_teachers_copy_leaves_solutions_out(tmp_path):
         assert "solution-start" not in page.get_text(), md.stem
     theory = _page(tmp_path / "_build" / "html", "chapters/01-balance-of-power-and-threat")
     assert "first_year_ahead" not in theory.get_text(), "a solution's code cell was left in"
+
+
+def test_chapters_are_numbered_as_the_prose_counts_them(site):
+    """Chapter NN is chapter NN in the table of contents (00 and the back matter unnumbered),
+    and figures and exercises are numbered within their chapter: "Fig. 5.1", "Exercise 11.2"."""
+    html_dir, _, _ = site
+    index = _page(html_dir, "index")
+    for md in toc_chapters():
+        link = index.find("a", href=f"chapters/{md.stem}.html")
+        number = int(md.stem[:2])
+        text = link.get_text(" ", strip=True)
+        if number == 0:
+            assert not re.match(r"^\d", text), text
+        else:
+            assert text.startswith(f"{number}. "), text
+        page = _page(html_dir, f"chapters/{md.stem}")
+        for caption in page.select("figure .caption-number"):
+            assert caption.get_text().startswith(f"Fig. {number}."), (md.stem, caption.get_text())
+        for title in page.select(".exercise .admonition-title"):
+            found = re.search(r"Exercise (\S+)", title.get_text())
+            if found and number:
+                assert found.group(1).startswith(f"{number}."), (md.stem, title.get_text())
+    assert not re.match(r"^\d", index.find("a", href="bibliography.html").get_text(strip=True))
+
+
+def test_bibliography_labels_are_the_citations_author_year(site):
+    html_dir, _, _ = site
+    bibliography = _page(html_dir, "bibliography")
+    entry = bibliography.find(id="cite-machaffie2011")
+    assert entry is not None, "bibliography anchors are cite-<key> (bibtex_cite_id)"
+    assert entry.find(class_="label").get_text(strip=True) == "[MacHaffie, 2011]"
+    assert not bibliography.find(class_="label", string=re.compile(r"^\[\d+\]$"))
+    assert bibliography.find(id="cite-machaffie2011").get("role") == "listitem"
+
+
+@pytest.mark.parametrize("name", [f for f in toc_files()])
+def test_every_page_loads_nothing_from_the_network_and_maths_is_local(site, name):
+    html_dir, _, _ = site
+    page = _page(html_dir, name)
+    sources = [tag.get("src") for tag in page.find_all("script") if tag.get("src")]
+    sources += [tag.get("href") for tag in page.find_all("link", rel="stylesheet")]
+    assert not [s for s in sources if re.match(r"^(https?:)?//", s)], sources
+    mathjax = [s for s in sources if "tex-chtml" in s]
+    for source in mathjax:
+        assert (html_dir / name).parent.joinpath(source.split("?")[0]).resolve().exists()
+    assert (html_dir / "_static" / "mathjax" / "output" / "chtml" / "fonts" / "woff-v2").is_dir()
+    inline = [tag.string or "" for tag in page.find_all("script") if not tag.get("src")]
+    assert len(inline) == len(set(inline)), "an inline script twice (a JavaScript error)"

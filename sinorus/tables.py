@@ -1,0 +1,351 @@
+"""Tables for readers: the book's one presentation layer for tabular output.
+
+A chapter computes a DataFrame as it likes (ids, booleans, shares as fractions), and shows
+it with :func:`show`::
+
+    tables.show(frame, labels={"cinc": "Share of capability"},
+                formats={"cinc": "percent", "personnel": "count", "spend": "money:US$ bn"},
+                caption="Capabilities in 2009", source="cow_nmc_v6")
+
+What the reader sees: human column and row labels (ids stay in the data), numbers formatted
+by kind, a dash for a missing value, "yes"/"no" (or ✓) for booleans, sources as author–year
+citations linked to the bibliography, long text wrapped rather than cut, and every row
+(nothing hidden behind "…"; filter a long table on purpose before showing it).
+
+Kinds (``formats`` values; columns not named get a kind from their dtype and name):
+
+==================  ===========================================================
+``percent[:d]``     a share 0.634 → "63%" (``d`` decimals, default 0)
+``count``           an integer with separators: 2945000 → "2,945,000"
+``number[:d]``      separators and ``d`` decimals (default: as few as the column needs, ≤ 3)
+``money:UNIT[:d]``  a number (default 1 decimal); the unit goes into the column label
+``year``            1994 → "1994" (no separator, no ".0")
+``date``            an ISO date, "2010-07-01"
+``bool``            "yes" / "no";  ``check``: "✓" / "" (a mark only where true)
+``label``           an id made readable: "less_than" → "less than" (or map it with ``values``)
+``source``          bibliography keys ("a;b") → linked "MacHaffie, 2011"; a web address → its
+                    site's name, linked (the plain text and the PDF keep the address)
+``code``            a name a reader types (a dataset, a function), as it is, in monospace
+``text``            as it is, wrapped
+==================  ===========================================================
+
+Why pandas' ``Styler`` and not a table library such as great_tables: Styler comes with pandas
+(no new dependency, nothing to pin), renders both HTML (the site) and LaTeX (the PDF) from
+the same cells, and leaves the cell text to us — the formatting above is plain Python that
+the tests check directly. Its one non-deterministic part, the random table id, is replaced by
+a hash of the content, so that nbval sees the same HTML on every run.
+
+The object returned carries three renderings: ``_repr_html_`` (marked with the class
+``sinorus-table``, which tests use to tell a formatted table from a raw DataFrame repr),
+``_repr_latex_`` and a plain-text ``__repr__``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import math
+import numbers
+import re
+from collections.abc import Callable, Mapping, Sequence
+
+import numpy as np
+import pandas as pd
+
+from sinorus import citations
+
+MARKER = "sinorus-table"
+MISSING = "\u2014"  # an em dash
+BIBLIOGRAPHY = "../bibliography.html"  # chapters are one folder below the bibliography page
+_ID = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$")
+_URL = re.compile(r"^https?://")
+
+
+def humanize(name) -> str:
+    """A column or id as words: 'first_year' → 'First year'; other labels unchanged."""
+    text = str(name)
+    if _ID.match(text) or re.fullmatch(r"[a-z][a-z0-9]*", text):
+        text = text.replace("_", " ")
+        return text[:1].upper() + text[1:]
+    return text
+
+
+def _is_missing(value) -> bool:
+    if value is None or value is pd.NA or value is pd.NaT:
+        return True
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
+
+
+def _split(kind: str) -> tuple[str, list[str]]:
+    name, *args = kind.split(":")
+    return name, args
+
+
+def _decimals_needed(values: Sequence[float], cap: int = 3) -> int:
+    finite = [float(v) for v in values if not _is_missing(v)]
+    for digits in range(cap + 1):
+        if all(abs(round(v, digits) - v) < 1e-9 * max(1.0, abs(v)) for v in finite):
+            return digits
+    return cap
+
+
+def _number(value: float, digits: int) -> str:
+    text = f"{float(value):,.{digits}f}"
+    return text.replace("-", "\u2212")  # a true minus sign
+
+
+def infer_kind(name, series: pd.Series) -> str:
+    """The kind a column gets when ``formats`` does not name it."""
+    lowered = str(name).lower()
+    if lowered in ("source", "sources") or lowered.endswith("_source"):
+        return "source"
+    if pd.api.types.is_bool_dtype(series):
+        return "bool"
+    if pd.api.types.is_datetime64_any_dtype(series):
+        return "date"
+    if pd.api.types.is_numeric_dtype(series):
+        if lowered in ("year", "first_year", "last_year") or lowered.endswith("_year"):
+            return "year"
+        if pd.api.types.is_integer_dtype(series):
+            return "count"
+        return "number"
+    if series.dropna().map(lambda v: isinstance(v, (bool, np.bool_))).all() and series.notna().any():
+        return "bool"
+    return "text"
+
+
+def cell_text(value, kind: str, column_values: Sequence | None = None) -> str:
+    """The plain text of one cell of the given kind (what nbval and the PDF see)."""
+    if _is_missing(value):
+        return MISSING
+    name, args = _split(kind)
+    if name == "percent":
+        digits = int(args[0]) if args else 0
+        return f"{float(value) * 100:,.{digits}f}%".replace("-", "\u2212")
+    if name == "count":
+        if float(value) != round(float(value)):
+            raise ValueError(f"a count that is not whole: {value!r}")
+        return _number(value, 0)
+    if name == "number":
+        digits = int(args[0]) if args else _decimals_needed(column_values or [value])
+        return _number(value, digits)
+    if name == "money":
+        digits = int(args[1]) if len(args) > 1 else 1
+        return _number(value, digits)
+    if name == "year":
+        return str(int(value))
+    if name == "date":
+        return pd.Timestamp(value).date().isoformat()
+    if name == "bool":
+        return "yes" if bool(value) else "no"
+    if name == "check":
+        return "\u2713" if bool(value) else ""
+    if name == "label":
+        return humanize(value).lower() if _ID.match(str(value)) else str(value)
+    if name == "source":
+        return "; ".join(_source_text(part) for part in _source_parts(value))
+    if name == "code":
+        return str(int(value)) if isinstance(value, numbers.Integral) else str(value)
+    if name == "text":
+        if isinstance(value, (bool, np.bool_)):
+            return "yes" if value else "no"
+        if isinstance(value, numbers.Real) and not isinstance(value, numbers.Integral):
+            return _number(value, _decimals_needed([value]))
+        return str(value)
+    raise ValueError(f"unknown kind of column: {kind!r}")
+
+
+def _source_parts(value) -> list[str]:
+    return [part.strip() for part in str(value).split(";") if part.strip()]
+
+
+def _source_text(part: str) -> str:
+    if _URL.match(part):
+        return part
+    return citations.label(part)
+
+
+def _site(url: str) -> str:
+    """'https://www.example.org/a/b' → 'example.org'."""
+    from urllib.parse import urlsplit
+
+    host = urlsplit(url).hostname or url
+    return host.removeprefix("www.")
+
+
+def _source_html(value) -> str:
+    links = []
+    for part in _source_parts(value):
+        if _URL.match(part):  # a web address shows as its site's name, linked
+            links.append(f'<a href="{html.escape(part)}">{html.escape(_site(part))}</a>')
+        else:
+            links.append(f'<a class="reference internal" href="{BIBLIOGRAPHY}#{citations.anchor(part)}">'
+                         f"{html.escape(citations.label(part))}</a>")
+    return "; ".join(links)
+
+
+def _latex_escape(text: str) -> str:
+    replacements = {"\\": r"\textbackslash{}", "&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#",
+                    "_": r"\_", "{": r"\{", "}": r"\}", "~": r"\textasciitilde{}",
+                    "^": r"\textasciicircum{}", "\u2713": r"\checkmark{}"}
+    return "".join(replacements.get(c, c) for c in text)
+
+
+class Table:
+    """A formatted table: HTML for the site, LaTeX for the PDF, plain text for nbval."""
+
+    def __init__(self, cells: pd.DataFrame, kinds: Sequence[str], html_cells: pd.DataFrame,
+                 caption: str | None, source_note: str | None, source_note_html: str | None,
+                 show_index: bool, index_label: str | None):
+        self.cells = cells  # the text of every cell, with human labels
+        self.kinds = list(kinds)  # the kind of each column, in order
+        self._html_cells = html_cells
+        self.caption = caption
+        self.source_note = source_note
+        self._source_note_html = source_note_html
+        self.show_index = show_index
+        self.index_label = index_label
+
+    def _uuid(self) -> str:
+        content = repr((self.caption, self.source_note, self.cells.to_dict("split")))
+        return hashlib.sha1(content.encode("utf-8")).hexdigest()[:10]
+
+    def _styler(self, cells: pd.DataFrame, caption: str | None, index_label: str):
+        # The row labels become the first column, headed by the index's label: Styler would
+        # put that label on a header row of its own.
+        kinds = self.kinds
+        if self.show_index:
+            cells = cells.copy()
+            cells.insert(0, index_label, cells.index)
+            kinds = ["rowlabel"] + kinds
+        cells = cells.reset_index(drop=True)
+        from pandas.io.formats.style import Styler  # needs jinja2, which pandas' HTML needs anyway
+
+        styler = Styler(cells, uuid=self._uuid(), cell_ids=False)
+        styler.hide(axis="index")
+        numeric = {"percent", "count", "number", "money", "year"}
+        classes = pd.DataFrame(
+            [["num" if _split(k)[0] in numeric else _split(k)[0] for k in kinds]] * len(cells),
+            index=cells.index, columns=cells.columns)
+        styler.set_td_classes(classes)
+        if caption:
+            styler.set_caption(caption)
+        return styler
+
+    def _repr_html_(self) -> str:
+        cells = self._html_cells
+        caption = html.escape(self.caption) if self.caption else None
+        styler = self._styler(cells, caption, html.escape(self.index_label or ""))
+        styler.set_table_attributes(f'class="{MARKER}"')
+        table = styler.to_html(doctype_html=False)
+        table = re.sub(r'<style type="text/css">\s*</style>\s*', "", table)
+        note = f'<p class="sinorus-table-source">Source: {self._source_note_html}</p>' \
+            if self._source_note_html else ""
+        label = html.escape(self.caption or "table", quote=True)
+        return (f'<div class="{MARKER}-wrap" role="region" tabindex="0" aria-label="{label}">'
+                f"{table}</div>{note}")
+
+    def _repr_latex_(self) -> str:
+        cells = self.cells.map(_latex_escape)
+        cells.columns = [_latex_escape(str(c)) for c in cells.columns]
+        cells.index = [_latex_escape(str(i)) for i in cells.index]
+        caption = _latex_escape(self.caption) if self.caption else None
+        styler = self._styler(cells, caption, _latex_escape(self.index_label or ""))
+        kinds = [_split(k)[0] for k in self.kinds]
+        spec = ("l" if self.show_index else "") + "".join(
+            "r" if k in {"percent", "count", "number", "money", "year"} else "p{0.3\\linewidth}"
+            if k in {"text", "source", "label"} else "l" for k in kinds)
+        latex = styler.to_latex(column_format=spec, hrules=True, environment="longtable")
+        if self.source_note:
+            latex += f"\n\\par\\noindent\\textit{{Source: {_latex_escape(self.source_note)}}}\n"
+        return latex
+
+    def __repr__(self) -> str:
+        lines = [self.caption] if self.caption else []
+        frame = self.cells.copy()
+        if self.show_index:
+            frame.insert(0, self.index_label or "", frame.index)
+        lines.append(frame.to_string(index=False))
+        if self.source_note:
+            lines.append(f"Source: {self.source_note}")
+        return "\n".join(lines)
+
+
+def show(frame: pd.DataFrame | pd.Series, *, labels: Mapping | None = None,
+         formats: Mapping[str, str] | None = None,
+         values: Mapping[str, Mapping | Callable] | None = None,
+         index_label: str | None = None, index_labels: Mapping | Callable | None = None,
+         index_format: str | None = None,
+         caption: str | None = None, source: str | Sequence[str] | None = None,
+         index: bool | None = None) -> Table:
+    """``frame`` as a table for readers (see the module's docstring for the kinds).
+
+    labels        column → human label (unnamed columns: 'first_year' → 'First year')
+    formats       column → kind (unnamed columns: inferred from dtype and name)
+    values        column → mapping (or function) from a cell's value to the words shown
+    index_label   the index's header; index_labels maps its values to words;
+                  index_format: its kind ("code" for names a reader types; default text)
+    caption       shown above the table; source: bibliography key(s) of the whole table
+    index         show the index? (default: unless it is a plain 0, 1, 2, … range)
+    """
+    if isinstance(frame, pd.Series):
+        frame = frame.to_frame()
+    labels, formats, values = dict(labels or {}), dict(formats or {}), dict(values or {})
+    unknown = (set(labels) | set(formats) | set(values)) - set(frame.columns)
+    if unknown:
+        raise KeyError(f"not columns of the table: {sorted(map(str, unknown))}")
+    if index is None:
+        index = not isinstance(frame.index, pd.RangeIndex)
+    kinds = {column: formats.get(column) or infer_kind(column, frame[column]) for column in frame.columns}
+
+    texts, htmls, headers = {}, {}, []
+    for column in frame.columns:
+        series = frame[column]
+        if column in values:
+            mapping = values[column]
+            series = series.map(mapping if callable(mapping) else
+                                lambda v, m=mapping: m.get(v, v) if not _is_missing(v) else v)
+        kind = kinds[column]
+        column_values = list(series) if _split(kind)[0] == "number" and not _split(kind)[1] else None
+        text = [cell_text(v, kind, column_values) for v in series]
+        header = labels.get(column) or humanize(column)
+        name, args = _split(kind)
+        if name == "money" and args:
+            header = f"{header} ({args[0]})"
+        headers.append(header)
+        texts[header] = text
+        if name == "source":
+            htmls[header] = [MISSING if _is_missing(v) else _source_html(v) for v in series]
+        elif name == "code":
+            htmls[header] = [f"<code>{html.escape(t)}</code>" if t != MISSING else t for t in text]
+        else:
+            htmls[header] = [html.escape(t) for t in text]
+    if len(set(headers)) != len(headers):
+        raise ValueError(f"two columns with the same label: {headers}")
+
+    if callable(index_labels):
+        row_labels = [index_labels(i) for i in frame.index]
+    else:
+        mapping = dict(index_labels or {})
+        row_labels = [mapping.get(i, humanize(i).lower() if _ID.match(str(i)) and index_format != "code"
+                                  else i)
+                      for i in frame.index]
+    row_labels = [cell_text(i, index_format or ("year" if isinstance(i, numbers.Integral)
+                                                and 1000 <= int(i) <= 2999 else "text"))
+                  for i in row_labels]
+    row_html = [f"<code>{html.escape(r)}</code>" if index_format == "code" else html.escape(r)
+                for r in row_labels]
+    cells = pd.DataFrame(texts, index=pd.Index(row_labels), columns=headers)
+    html_cells = pd.DataFrame(htmls, index=pd.Index(row_html), columns=headers)
+    html_cells.columns = [html.escape(h) for h in headers]
+    if index:
+        index_label = index_label or (humanize(frame.index.name) if frame.index.name else "")
+
+    keys = [source] if isinstance(source, str) else list(source or [])
+    note = "; ".join(_source_text(k) for k in keys) or None
+    note_html = "; ".join(_source_html(k) for k in keys) or None
+    return Table(cells, [kinds[c] for c in frame.columns], html_cells,
+                 caption, note, note_html, index, index_label)
