@@ -9,6 +9,8 @@
 #                    solutions at its end) and the student's (none); needs TeX Live
 #   make bench       time each chapter and the build; write benchmarks/report.md
 #   make lock        re-resolve requirements.in into requirements.txt (needs the network)
+#   make data        check the raw files against data/curate/sources.toml, download those
+#                    that can be (network), re-run the curation scripts (SOURCES=folder)
 
 SHELL := /bin/bash
 .SHELLFLAGS := -euo pipefail -c
@@ -22,10 +24,10 @@ READY := $(VENV)/.ready-$(shell cksum < requirements.txt | cut -d' ' -f1)
 OFFLINE := PYTHONPATH=$(CURDIR)/tests/offline PYDEVD_DISABLE_FILE_VALIDATION=1
 SOLUTIONS ?= show
 
-.PHONY: help book test notebooks bench lock clean pdf
+.PHONY: help book test notebooks bench lock data clean pdf
 
 help:
-	@sed -n '1,12p' Makefile | sed 's/^# \{0,1\}//'
+	@sed -n '1,14p' Makefile | sed 's/^# \{0,1\}//'
 
 # The stamp's name carries requirements.txt's checksum, so the environment is rebuilt when
 # the pins change, not merely when the file is touched (a fresh clone or worktree).
@@ -74,6 +76,10 @@ notebooks: $(READY)
 
 bench: $(READY)
 	$(OFFLINE) $(BIN)/python benchmarks/run.py
+
+# Not offline: this is the one target that may download (a raw file missing from the cache).
+data: $(READY)
+	$(BIN)/python data/curate/fetch.py --run
 
 lock:
 	rm -rf .lockvenv

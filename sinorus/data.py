@@ -2,27 +2,43 @@
 
 Every CSV in ``data/`` is a resource of the Frictionless Data Package
 ``data/datapackage.json``: its fields, types, constraints, primary key, foreign keys and
-sources are written there, once. :func:`load` checks the whole file with frictionless and
-only then converts it to a :class:`pandas.DataFrame`; if anything is wrong it raises
-:class:`DataValidationError` listing every problem as ``file, row, column: what``, and
-returns nothing, so a chapter never works on half a table.
+sources are written there, once. :func:`load` checks the whole file and returns a
+:class:`pandas.DataFrame`; if anything is wrong it raises :class:`DataValidationError`
+listing every problem as ``file, row, column: what``, and returns nothing, so a chapter
+never works on half a table.
+
+One parser. The frame is built from the cells frictionless typed while it validated the
+file (``Resource.validate(on_row=...)``); no second reader parses the text, so what was
+checked is what the chapters get. The encoding (UTF-8) and the CSV dialect are fixed, not
+sniffed. Before frictionless sees the file, its text is checked for what a parser would
+misread or a reader would not see: a byte that is not UTF-8, a byte-order mark, git
+conflict markers, blank rows, a header unlike the schema's, a header without rows, and
+mojibake (UTF-8 decoded as Latin-1 or Windows-1252, ``MOJIBAKE``). Where frictionless is
+laxer than the book, the book's lexical rules (``_LEXICAL``) refuse the cell: numbers are
+plain finite decimals (no ``1_000``, ``INF``, ``NaN``), integers are digits, dates are
+padded ``YYYY-MM-DD``.
 
 Rows are numbered as frictionless numbers them: the header is row 1, so the first record
 is row 2 and, for files without multi-line cells, the row number is the line number.
 
-Beyond the Table Schema standard the book adds two rules:
+Beyond the Table Schema standard the book adds three rules:
 
 - every table has a ``source`` column, never empty, holding one or more keys of
   ``references.bib`` or web addresses (separated by ``;``): every number in the book can
   be traced to a citable source;
 - a schema may say ``"x-not-before": {"end_date": "start_date"}``: in every row where
-  both are given, the first column's value is not earlier (or smaller) than the second's.
+  both are given, the first column's value is not earlier (or smaller) than the second's,
+  compared as typed values (dates as dates, numbers as numbers);
+- a table has at least one row: every table feeds a chapter, and a header alone is what a
+  failed curation script or a truncated edit leaves.
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
 import functools
+import io
 import json
 import pathlib
 import re
@@ -88,64 +104,123 @@ def bibliography_keys() -> frozenset[str]:
     return frozenset(re.findall(r"^@\w+\s*\{\s*([^,\s]+)\s*,", text, flags=re.MULTILINE))
 
 
-def load(name: str) -> pd.DataFrame:
-    """Load dataset ``name`` from ``data/``, validated; raise DataValidationError if it is not."""
+def load(name: str, data_dir: pathlib.Path | str | None = None) -> pd.DataFrame:
+    """Load dataset ``name``, validated; raise DataValidationError if it is not.
+
+    The table and the tables its foreign keys reach are read from ``data_dir`` (the book's
+    ``data/`` by default; a test may point it at a modified copy). The schema is always the
+    book's own, from ``data/datapackage.json``: a copy cannot loosen its rules.
+    """
+    folder = DATA_DIR if data_dir is None else pathlib.Path(data_dir)
     descriptor = resource(name)
-    return load_csv(DATA_DIR / descriptor["path"], descriptor, package_dir=DATA_DIR)
+    return load_csv(folder / descriptor["path"], descriptor, package_dir=folder)
 
 
 def load_csv(path: pathlib.Path, descriptor: dict, package_dir: pathlib.Path | None = None
              ) -> pd.DataFrame:
-    """Validate ``path`` against a resource descriptor, then read it with typed columns.
+    """Validate ``path`` against a resource descriptor and return its typed values.
 
-    ``package_dir`` holds the other resources that foreign keys refer to (``data/`` for the
-    book's own files); pass ``None`` to check a lone file whose schema has none.
+    The frame is built from the cells frictionless parsed while validating, so what was
+    checked is what is returned: no second parser reads the text. ``package_dir`` holds the
+    other resources that foreign keys refer to (``data/`` for the book's own files); pass
+    ``None`` to check a lone file whose schema has none.
     """
     path = pathlib.Path(path)
-    problems = validate_csv(path, descriptor, package_dir)
+    problems, frame = _validate(path, descriptor, package_dir)
     if problems:
         raise DataValidationError(path, problems)
-    return _read_typed(path, descriptor["schema"])
+    return frame
 
 
 def validate_csv(path: pathlib.Path, descriptor: dict, package_dir: pathlib.Path | None
                  ) -> list[str]:
     """Every problem with ``path`` as ``"file, row N, column 'c': what"``; empty if none."""
+    return _validate(pathlib.Path(path), descriptor, package_dir)[0]
+
+
+def _validate(path: pathlib.Path, descriptor: dict, package_dir: pathlib.Path | None
+              ) -> tuple[list[str], pd.DataFrame | None]:
+    """The problems with ``path`` and, when there are none, the frame of its typed values."""
     import frictionless  # imported here: it is slow to import and only needed to validate
 
     shown = display_path(path)
     if not path.exists():
-        return [f"{shown}: file not found"]
+        return [f"{shown}: file not found"], None
     schema = descriptor.get("schema", {})
     field_names = [f["name"] for f in schema.get("fields", [])]
     if SOURCE_FIELD not in field_names:
-        return [f"{shown}: the schema has no '{SOURCE_FIELD}' column; every row must carry its source"]
+        return [f"{shown}: the schema has no '{SOURCE_FIELD}' column; every row must carry its source"], None
 
-    header = _header_problems(path, shown, field_names)
-    if header:
-        return header  # rows cannot be read against a schema whose columns they lack
+    text_problems = _text_problems(path, shown, field_names)
+    if text_problems:
+        return text_problems, None  # rows cannot be read against a schema whose columns they lack
 
     # "trusted": the descriptors are the book's own, and a test's modified copy of a table
     # lives outside data/, which frictionless would otherwise refuse as an unsafe path.
+    # The encoding and dialect are fixed, not sniffed: the text checks above read the file
+    # the same way.
+    fixed = {"encoding": "utf-8", "dialect": {"delimiter": ",", "quoteChar": '"', "doubleQuote": True}}
+    rows = _Rows(shown, schema)
     with frictionless.system.use_context(trusted=True):
         if package_dir is not None and schema.get("foreignKeys"):
-            package = frictionless.Package(_descriptor_with(descriptor, path))
+            package = frictionless.Package(_descriptor_with(dict(descriptor, **fixed), path, package_dir))
             res = package.get_resource(descriptor["name"])
         else:
-            res = frictionless.Resource(dict(descriptor, path=str(path.resolve())))
-        report = res.validate()
+            res = frictionless.Resource(dict(descriptor, **fixed, path=str(path.resolve())))
+        report = res.validate(on_row=rows.add)
 
-    problems = [_describe(shown, err, schema) for task in report.tasks for err in task.errors]
+    # A cell the lexical rules refuse ("NaN", "INF") is reported once, as not a valid number,
+    # not also for the constraint its parsed value then breaks.
+    problems = [_describe(shown, err, schema) for task in report.tasks for err in task.errors
+                if (getattr(err, "row_number", None), getattr(err, "field_name", None)) not in rows.refused]
     problems += [_describe_package_error(shown, err) for err in report.errors]
-    if not problems:
-        problems = _check_sources(path, shown) + _check_order(path, shown, schema)
-    return problems
+    problems += rows.problems
+    if problems:
+        return problems, None
+    frame = rows.frame()
+    problems = _check_sources(frame, rows, shown) + _check_order(frame, rows, shown, schema)
+    return problems, (None if problems else frame)
 
 
-def _header_problems(path: pathlib.Path, shown: str, expected: list[str]) -> list[str]:
-    """Missing, unexpected or misordered columns, named (frictionless matches by position)."""
-    with path.open(encoding="utf-8", newline="") as handle:
-        found = next(csv.reader(handle), [])
+# ---- the text, before any parser: encoding, byte-order mark, conflict markers, blank
+# lines, the header, rows present, and mojibake
+
+_BOMS = {codecs.BOM_UTF8: "UTF-8", codecs.BOM_UTF16_LE: "UTF-16", codecs.BOM_UTF16_BE: "UTF-16"}
+_CONFLICT = re.compile(r"(<{7}|={7}|>{7}|\|{7})(?: |$)")
+# UTF-8 text decoded as Latin-1 or Windows-1252: a lead byte of a two-byte UTF-8 sequence
+# (shown as Ã, Â, Ð, Ñ, Å) followed by a continuation byte (U+0080-U+00BF, or the
+# Windows-1252 characters for bytes 0x80-0x9F), or the three-byte lead of U+2000-U+20FF
+# (punctuation: quotes, dashes) shown as "â€" or "â" with a C1 control.
+_CP1252_HIGH = "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
+MOJIBAKE = re.compile(f"[ÃÂÐÑÅ][\u0080-\u00bf{_CP1252_HIGH}]|â€|â[\u0080-\u009f]")
+
+
+def _text_problems(path: pathlib.Path, shown: str, expected: list[str]) -> list[str]:
+    """What is wrong with the file as text, before frictionless types a cell of it."""
+    raw = path.read_bytes()
+    for bom, encoding in _BOMS.items():
+        if raw.startswith(bom):
+            return [f"{shown}, row 1 (header): the file starts with a {encoding} byte-order mark "
+                    "(BOM, U+FEFF); save it as UTF-8 without a byte-order mark"]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        return [_not_utf8(raw, err, shown, expected)]
+
+    records = list(csv.reader(io.StringIO(text, newline="")))
+    problems = [f"{shown}, row {number}: a git merge-conflict marker {record[0][:7]!r}; resolve "
+                "the conflict and keep one version of the rows"
+                for number, record in enumerate(records, start=1)
+                if len(record) == 1 and _CONFLICT.match(record[0])]
+    if problems:
+        return problems
+    problems = [f"{shown}, row {number}: blank row" + (" at the end of the file; end the file with "
+                "a single newline" if number == len(records) else "")
+                for number, record in enumerate(records, start=1) if not record]
+    if problems:
+        return problems
+
+    found = records[0] if records else []
     problems = [f"{shown}, row 1 (header), column '{c}': missing; the schema expects it"
                 for c in expected if c not in found]
     problems += [f"{shown}, row 1 (header), column '{c}': not in the schema"
@@ -153,10 +228,106 @@ def _header_problems(path: pathlib.Path, shown: str, expected: list[str]) -> lis
     if not problems and found != expected:
         problems.append(f"{shown}, row 1 (header): columns in the order {found}, "
                         f"but the schema has {expected}")
+    if problems:
+        return problems
+    if len(records) < 2:
+        return [f"{shown}, row 2: no rows, only the header; a table of the book is never empty "
+                "(a header alone is what a failed curation or a truncated edit leaves)"]
+    if MOJIBAKE.search(text):
+        problems = [f"{shown}, row {number}, column '{expected[i]}': {cell!r} looks like mojibake "
+                    f"(UTF-8 text decoded as Latin-1 or Windows-1252: {MOJIBAKE.search(cell).group()!r})"
+                    f"{_repair_hint(cell)}; repair the text where it was curated"
+                    for number, record in enumerate(records[1:], start=2)
+                    for i, cell in enumerate(record[:len(expected)]) if MOJIBAKE.search(cell)]
     return problems
 
 
-def _descriptor_with(descriptor: dict, path: pathlib.Path) -> dict:
+def _not_utf8(raw: bytes, err: UnicodeDecodeError, shown: str, expected: list[str]) -> str:
+    """Where the first byte that is not UTF-8 sits, as row and column."""
+    line_start = raw.rfind(b"\n", 0, err.start) + 1
+    row = raw.count(b"\n", 0, err.start) + 1
+    before = raw[line_start:err.start].decode("utf-8", errors="replace")
+    index = len(next(csv.reader([before]), [""])) - 1 if before else 0
+    column = f", column '{expected[index]}'" if row > 1 and index < len(expected) else ""
+    return (f"{shown}, row {row}{column}: byte 0x{raw[err.start]:02X} is not UTF-8 (the file is in "
+            "another encoding, perhaps Latin-1 or Windows-1252); save it as UTF-8")
+
+
+def _repair_hint(cell: str) -> str:
+    for encoding in ("cp1252", "latin-1"):
+        try:
+            repaired = cell.encode(encoding).decode("utf-8")
+        except UnicodeError:
+            continue
+        return f", perhaps {repaired!r}"
+    return ""
+
+
+# ---- the rows as frictionless typed them, with the book's stricter lexical rules
+
+# What the book writes for each type. frictionless is laxer: Python's int() and Decimal()
+# accept "1_000", "INF", "NaN" and " 12", and strptime accepts "2001-6-15".
+_LEXICAL = {
+    "integer": (re.compile(r"-?[0-9]+"), "a whole number written with digits only, e.g. -12"),
+    "year": (re.compile(r"-?[0-9]{4}"), "a four-digit year"),
+    "number": (re.compile(r"-?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?"),
+               "a finite number written with digits, e.g. -1234.5 or 1.2e-3"),
+    "date": (re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}"), "an existing day written YYYY-MM-DD"),
+}
+
+
+class _Rows:
+    """Collects each row frictionless validates: its typed cells for the frame, its raw
+    text for messages, and breaches of the lexical rules in ``_LEXICAL``."""
+
+    def __init__(self, shown: str, schema: dict):
+        self.shown = shown
+        self.fields = schema.get("fields", [])
+        self.names = [f["name"] for f in self.fields]
+        self.lexical = [(i, f["name"], f["type"], *_LEXICAL[f["type"]])
+                        for i, f in enumerate(self.fields) if f.get("type") in _LEXICAL]
+        self.numbers, self.typed, self.raw, self.problems = [], [], [], []
+        self.refused: set[tuple[int, str]] = set()
+
+    def add(self, row) -> None:
+        cells = row.cells
+        for index, name, kind, pattern, what in self.lexical:
+            text = cells[index] if index < len(cells) else None
+            if not text or pattern.fullmatch(text) or name in row.error_cells:
+                continue  # missing, well formed, or already refused by frictionless's own type
+            self.refused.add((row.row_number, name))
+            self.problems.append(f"{self.shown}, row {row.row_number}, column '{name}': "
+                                 f"{text!r} is not a valid {kind} (expected {what})")
+        self.numbers.append(row.row_number)
+        self.typed.append(list(map(row.__getitem__, self.names)))
+        self.raw.append(cells)
+
+    def frame(self) -> pd.DataFrame:
+        columns = list(zip(*self.typed)) if self.typed else [()] * len(self.names)
+        return pd.DataFrame({f["name"]: _column(f, values) for f, values in zip(self.fields, columns)})
+
+    def raw_column(self, name: str) -> list[str]:
+        index = self.names.index(name)
+        return [cells[index] if index < len(cells) else "" for cells in self.raw]
+
+
+def _column(field: dict, values: tuple) -> pd.Series:
+    """One column of typed cells (None where missing) as the pandas type of its schema type."""
+    kind = field.get("type", "string")
+    missing = any(v is None for v in values)
+    if kind in {"integer", "year"}:
+        return pd.Series(values, dtype="Int64" if missing else "int64")
+    if kind == "number":
+        return pd.Series([float("nan") if v is None else float(v) for v in values], dtype="float64")
+    if kind == "boolean":
+        return pd.Series(values, dtype="boolean" if missing else bool)
+    if kind == "date":
+        return pd.to_datetime(pd.Series([None if v is None else v.isoformat() for v in values],
+                                        dtype=object), format="%Y-%m-%d")
+    return pd.Series(values, dtype=object).astype("str")
+
+
+def _descriptor_with(descriptor: dict, path: pathlib.Path, package_dir: pathlib.Path) -> dict:
     """The whole data package, with ``descriptor`` pointing at ``path`` (which may be a
     test's modified copy) so its foreign keys resolve against the book's other tables."""
     # Only the tables the foreign keys reach: frictionless checks every descriptor in a
@@ -168,7 +339,7 @@ def _descriptor_with(descriptor: dict, path: pathlib.Path) -> dict:
             if name and name != descriptor["name"] and name not in needed:
                 needed.add(name)
                 queue.append(resource(name))
-    resources = [dict(resource(name), path=str((DATA_DIR / resource(name)["path"]).resolve()))
+    resources = [dict(resource(name), path=str((package_dir / resource(name)["path"]).resolve()))
                  for name in sorted(needed)]
     resources.append(dict(descriptor, path=str(path.resolve())))
     return {"name": datapackage()["name"], "resources": resources}
@@ -257,62 +428,32 @@ def _foreign_key_note(note: str | None) -> str:
     return f"column '{column}': {value!r} is not a known {target} in {table}"
 
 
-def _check_sources(path: pathlib.Path, shown: str) -> list[str]:
+def _check_sources(frame: pd.DataFrame, rows: _Rows, shown: str) -> list[str]:
     """Every ``source`` value is a key of references.bib or a web address."""
     keys = bibliography_keys()
-    frame = pd.read_csv(path, dtype=str, keep_default_na=False, usecols=[SOURCE_FIELD])
     problems = []
-    for offset, value in enumerate(frame[SOURCE_FIELD]):
+    for number, value in zip(rows.numbers, frame[SOURCE_FIELD]):
         for part in (p.strip() for p in value.split(";")):
             if not (part in keys or part.startswith(("https://", "http://"))):
-                problems.append(f"{shown}, row {offset + 2}, column '{SOURCE_FIELD}': {part!r} "
+                problems.append(f"{shown}, row {number}, column '{SOURCE_FIELD}': {part!r} "
                                 "is neither a key of references.bib nor a web address")
     return problems
 
 
-def _check_order(path: pathlib.Path, shown: str, schema: dict) -> list[str]:
-    """The schema's ``x-not-before`` pairs: a later column never precedes an earlier one."""
-    pairs = schema.get("x-not-before", {})
-    if not pairs:
-        return []
-    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
-    numeric = {f["name"] for f in schema["fields"] if f.get("type") in {"integer", "number", "year"}}
+def _check_order(frame: pd.DataFrame, rows: _Rows, shown: str, schema: dict) -> list[str]:
+    """The schema's ``x-not-before`` pairs: a later column never precedes an earlier one.
+
+    The typed values are compared (dates as dates, numbers as numbers); the message quotes
+    the cells as written.
+    """
     problems = []
-    for later, earlier in pairs.items():
-        for offset, (a, b) in enumerate(zip(frame[later], frame[earlier])):
-            if not (a and b):
+    for later, earlier in schema.get("x-not-before", {}).items():
+        pairs = zip(rows.numbers, frame[later], frame[earlier], rows.raw_column(later),
+                    rows.raw_column(earlier))
+        for number, a, b, a_text, b_text in pairs:
+            if pd.isna(a) or pd.isna(b):
                 continue
-            # Numbers compare as numbers; ISO dates compare correctly as text.
-            before = float(a) < float(b) if later in numeric else a < b
-            if before:
-                problems.append(f"{shown}, row {offset + 2}, column '{later}': {a!r} is before "
-                                f"{earlier} {b!r}")
+            if a < b:
+                problems.append(f"{shown}, row {number}, column '{later}': {a_text!r} is before "
+                                f"{earlier} {b_text!r}")
     return problems
-
-
-_MISSING = ""
-
-
-def _read_typed(path: pathlib.Path, schema: dict) -> pd.DataFrame:
-    """Read an already validated CSV, giving each column the pandas type of its schema type."""
-    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
-    for field in schema["fields"]:
-        name, kind = field["name"], field.get("type", "string")
-        column = frame[name].replace(_MISSING, None)
-        if kind in {"integer", "year"}:
-            column = pd.to_numeric(column).astype("Int64")
-            if not column.isna().any():
-                column = column.astype("int64")
-        elif kind == "number":
-            column = pd.to_numeric(column).astype("float64")
-        elif kind == "boolean":
-            truthy = set(field.get("trueValues", ["true", "True", "TRUE", "1"]))
-            column = column.map(lambda v: None if v is None else v in truthy).astype("boolean")
-            if not column.isna().any():
-                column = column.astype(bool)
-        elif kind == "date":
-            column = pd.to_datetime(column, format="%Y-%m-%d")
-        else:
-            column = column.astype("str")
-        frame[name] = column
-    return frame

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pathlib
 import re
+import shutil
 
 import nbformat
 import pytest
@@ -67,10 +68,30 @@ def glue_references(md: pathlib.Path) -> set[str]:
             for m in GLUE_ROLE.finditer(cell.source)}
 
 
+def broken_copy(folder: pathlib.Path, name: str, edit, package: bool = False) -> pathlib.Path:
+    """A copy of the book's table ``name`` in ``folder``, its text passed through ``edit``
+    (str -> str, or -> bytes to write another encoding). With ``package``, the whole of
+    data/ is copied first, so the copy's foreign keys reach copies too (``load(name,
+    data_dir=copy.parent)``)."""
+    folder = pathlib.Path(folder)
+    if package:
+        folder = folder / "data"
+        shutil.copytree(data.DATA_DIR, folder, ignore=shutil.ignore_patterns("curate"))
+    folder.mkdir(parents=True, exist_ok=True)
+    copy = folder / data.resource(name)["path"]
+    edited = edit((data.DATA_DIR / data.resource(name)["path"]).read_text(encoding="utf-8"))
+    if isinstance(edited, str):
+        edited = edited.encode("utf-8")
+    copy.write_bytes(edited)
+    return copy
+
+
 def refusal(copy: pathlib.Path, name: str) -> str:
-    """The message with which the loader refuses ``copy``, a broken copy of table ``name``."""
+    """The message with which the loader refuses ``copy``, a broken copy of table ``name``
+    (its foreign keys checked against data/, or against the copy's own package)."""
+    own_package = (copy.parent / "datapackage.json").exists()
     with pytest.raises(data.DataValidationError) as refused:
-        data.load_csv(copy, data.resource(name), package_dir=data.DATA_DIR)
+        data.load_csv(copy, data.resource(name), package_dir=copy.parent if own_package else data.DATA_DIR)
     return str(refused.value)
 
 

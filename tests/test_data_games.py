@@ -3,16 +3,13 @@ input with a message naming file, row and column."""
 
 import pytest
 
-from book_facts import refusal
+from book_facts import broken_copy, refusal
 from sinorus import data
 
 
 def _refused(tmp_path, name, edit):
-    descriptor = data.resource(name)
-    copy = tmp_path / descriptor["path"]
-    lines = (data.DATA_DIR / descriptor["path"]).read_text(encoding="utf-8").splitlines()
-    copy.write_text("\n".join(edit(lines)) + "\n", encoding="utf-8")
-    return refusal(copy, name)
+    """``edit`` takes and returns the table's lines."""
+    return refusal(broken_copy(tmp_path, name, lambda text: "\n".join(edit(text.splitlines())) + "\n"), name)
 
 
 def _replace_in(row, old, new):

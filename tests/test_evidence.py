@@ -1,21 +1,17 @@
 """Bad input in the soft-balancing evidence tables is refused with file, row and column."""
 
-import shutil
-
 import pytest
 
-from book_facts import refusal
+from book_facts import broken_copy, refusal
 from sinorus import data
 from sinorus import process_tracing as pt
 
 
 def _copy_with(tmp_path, name, old, new):
-    copy = tmp_path / f"{name}.csv"
-    shutil.copy(data.DATA_DIR / f"{name}.csv", copy)
-    text = copy.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {name}.csv"
-    copy.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return copy
+    def edit(text):
+        assert old in text, f"{old!r} not in {name}.csv"
+        return text.replace(old, new, 1)
+    return broken_copy(tmp_path, name, edit)
 
 
 def _row_of(path, marker):

@@ -3,12 +3,13 @@
 COW codes and abbreviations come from the NMC v6.0 table (every state it covers);
 ISO 3166 alpha-3 codes and names from the Bailey-Strezhnev-Voeten ideal-point file,
 which carries both codes. States that left the system before the UN existed get their
-names from the COW state list.
+names from the COW state list. Two names in the ideal-point file are UTF-8 that was read
+as Latin-1 ("SÃ£o TomÃ© & PrÃ­ncipe", "CÃ´te dâ€™Ivoire"); they are decoded again here.
 """
 
 import pandas as pd
 
-from _common import SOURCES, write
+from _common import SOURCES, repair_mojibake, write
 
 # States NMC covers that never voted in the UN: names as in the COW state list.
 COW_ONLY_NAMES = {
@@ -31,7 +32,7 @@ ideal = pd.read_csv(SOURCES / "unga_votes" / "unga_idealpoints_bsv_jul2025.csv",
                     usecols=["ccode", "iso3c", "countryname"]).dropna().drop_duplicates("ccode")
 countries = states.merge(ideal, on="ccode", how="left")
 countries.loc[countries.ccode.isin(NOT_THE_ISO_HOLDER), "iso3c"] = None
-countries["countryname"] = countries.countryname.fillna(countries.ccode.map(COW_ONLY_NAMES))
+countries["countryname"] = countries.countryname.map(repair_mojibake).fillna(countries.ccode.map(COW_ONLY_NAMES))
 for code, (iso3, name) in RENAMED.items():
     countries.loc[countries.ccode == code, ["iso3c", "countryname"]] = [iso3, name]
 named_by_bsv = countries.ccode.isin(ideal.ccode)

@@ -24,8 +24,14 @@ Coding rules (chapter 02 shows them to the reader):
   date known only to the month or the year is written as its first day, with the
   precision saying so.
 
-Run from the repository root: ``.venv/bin/python data/curate/events.py``. The tables are
-the data; edit them directly or edit here and re-run (the tests check them either way).
+This script is the one source of the seven tables; the CSVs are its output, never edited
+by hand. Edit here, run ``.venv/bin/python data/curate/events.py`` from the repository
+root, and commit the script with the tables it writes; ``tests/test_curation.py`` runs it
+into a temporary folder and fails if any table differs from it by a byte. The script, not
+the CSVs, is the source because one event here becomes rows of up to five tables (its
+actors, organisations, dyads and mentions repeat its id and source): edited as CSVs, the
+tables could drift apart, while here each event is one readable entry, its dates and
+their precision are derived in one place (``precise``), and the rows are sorted by rule.
 """
 
 from __future__ import annotations

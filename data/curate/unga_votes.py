@@ -6,6 +6,11 @@ Selected from the shared sources' copy of the unvotes package (Voeten's data): t
 calls' date, session, resolution, the State Department's "important vote" flag and the
 short title; the votes of three states, reshaped to one row per roll call and state. A
 state absent from a roll call has no row (absence is not a vote).
+
+Two short titles in the source are garbled beyond mechanical repair (a lost character,
+then UTF-8 read as Windows-1252 twice); they are corrected by hand in ``CORRECTED`` to the
+title the same resolution series carries in other years, and the script stops if the
+source no longer has the garbled text (the correction would then be stale).
 """
 
 import pandas as pd
@@ -14,12 +19,25 @@ from _common import SOURCES, write
 
 STATES = {"United States": "USA", "Russia": "RUS", "China": "CHN"}
 SOURCE = "robinson2021unvotes;voeten2009"
+# rcid -> (short title as in the source, corrected)
+CORRECTED = {
+    # R/60/173; rcid 4725 (R/61/174) is the same series: "...the Democratic People's Republi"
+    4604: ("Situation of human rights in the Democratic People?\u00c3\u0192\u00e2\u20ac\u00a0s Republi",
+           "Situation of human rights in the Democratic People's Republi"),
+    # R/66/186, "Unilateral economic measures ..."; the series is "INTERNATIONAL TRADE" in
+    # 2007, 2009 and 2013 (rcids 4816, 5042, 5304)
+    5137: ("?\u00c3\u0192\u00c2\u00a1INTERNATIONAL TRADE", "INTERNATIONAL TRADE"),
+}
 
 folder = SOURCES / "unga_votes"
 calls = pd.read_csv(folder / "un_roll_calls.csv")
 calls = calls[calls.date >= "1992-01-01"]
 calls = calls.assign(important_vote=calls.importantvote.map({1.0: "true", 0.0: "false"}),
                      short_title=calls.short.fillna("").str.strip(), source=SOURCE)
+for rcid, (garbled, corrected) in CORRECTED.items():
+    found = calls.loc[calls.rcid == rcid, "short_title"].tolist()
+    assert found == [garbled], f"rcid {rcid}: the source now reads {found}; review CORRECTED"
+    calls.loc[calls.rcid == rcid, "short_title"] = corrected
 write(calls[["rcid", "session", "date", "unres", "important_vote", "short_title", "source"]]
       .sort_values("rcid"), "unga_roll_calls.csv")
 
