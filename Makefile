@@ -70,6 +70,13 @@ pdf: $(READY)
 
 test: $(READY)
 	$(OFFLINE) $(BIN)/python -m pytest
+	$(MAKE) --no-print-directory test-cpu
+
+# nbval (figures too) again with numpy's dispatched SIMD paths off and OpenBLAS on an old
+# kernel: stored outputs must not depend on the processor (tests/cpu_portable.py).
+.PHONY: test-cpu
+test-cpu: $(READY)
+	$(OFFLINE) $(BIN)/python tests/cpu_portable.py
 
 notebooks: $(READY)
 	$(OFFLINE) $(BIN)/python -m sinorus.notebooks regenerate $(CHAPTERS)

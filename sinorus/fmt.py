@@ -4,6 +4,12 @@ Prose never carries a typed number: a chapter computes it and hands it to :func:
 and the text shows it with ``{glue:text}`name:.1%``` (or ``{glue:}`name```). Glued values
 are plain Python ``int``/``float``/``str``: a numpy scalar would reach the page as
 ``np.float64(0.465)``, and its format specifications would not apply.
+
+Glued floats are stored rounded (:func:`rounded`): to :data:`SIGNIFICANT_DIGITS`
+significant digits by default, or to ``decimals=`` places for values from ODE or iterative
+solvers. The last digits of a float depend on the CPU (numpy's SIMD code paths and the BLAS
+kernel differ between processors); rounding keeps the stored notebooks the same on every
+machine, and ``tests/test_determinism.py`` checks that no stored glue float has more digits.
 """
 
 from __future__ import annotations
@@ -30,6 +36,25 @@ def plain(value):
     raise TypeError(f"glue plain numbers or strings, not {type(value).__name__}")
 
 
+# 10 significant digits hide differences below 5e-11 relative, far below what the prose
+# shows (at most four decimals) and below the tolerance (rel 1e-9) at which the prose tests
+# recompute glued numbers, so a real change still shows.
+SIGNIFICANT_DIGITS = 10
+
+
+def rounded(value: float, decimals: int | None = None) -> float:
+    """``value`` rounded to :data:`SIGNIFICANT_DIGITS` significant digits, or to
+    ``decimals`` decimal places when given (for the limit of an ODE or an iterative
+    solver, which can land on either side of 0.5 on different CPUs: 0.4999999999 or
+    0.5000000001)."""
+    value = plain(value)
+    if isinstance(value, bool) or not isinstance(value, float):
+        raise TypeError(f"round floats, not {type(value).__name__}")
+    if decimals is not None:
+        return round(value, decimals) + 0.0  # + 0.0 turns -0.0 into 0.0
+    return float(f"{value:.{SIGNIFICANT_DIGITS}g}") + 0.0
+
+
 class _Words(str):
     """A glued string that reaches the page without the quotes of its repr."""
 
@@ -37,14 +62,21 @@ class _Words(str):
         return str(self)
 
 
-def glue(name: str, value, display: bool = False) -> None:
-    """Store ``value`` (made plain) under ``name`` for the prose.
+def glue(name: str, value, display: bool = False, decimals: int | None = None) -> None:
+    """Store ``value`` (made plain; a float :func:`rounded`) under ``name`` for the prose.
 
-    Returns nothing, so that a cell ending in a ``glue`` call prints nothing either.
+    ``decimals`` rounds a float to that many places instead of to significant digits: use
+    it, at no less than the precision the prose shows, for values from ODE or iterative
+    solvers and for differences of nearly equal numbers (whose last significant digits are
+    rounding error). Returns nothing, so that a cell ending in a ``glue`` call prints nothing either.
     """
     from myst_nb import glue as _glue  # imported here: only notebooks need myst_nb
 
     value = plain(value)
+    if isinstance(value, float):
+        value = rounded(value, decimals)
+    elif decimals is not None:
+        raise TypeError(f"decimals= rounds floats; {name!r} is a {type(value).__name__}")
     _glue(name, _Words(value) if isinstance(value, str) else value, display=display)
 
 

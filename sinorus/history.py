@@ -31,7 +31,7 @@ def events_with_dyads(events: pd.DataFrame | None = None,
     dyads = data.load("event_dyads") if dyads is None else dyads
     pairs = dyads.assign(dyad=[dyad_name(a, b) for a, b in zip(dyads["iso3_a"], dyads["iso3_b"])])
     return (pairs[["event_id", "dyad"]].merge(events, on="event_id", how="inner")
-            .sort_values(["start_date", "event_id"]).reset_index(drop=True))
+            .sort_values(["start_date", "event_id"], kind="stable").reset_index(drop=True))
 
 
 def for_dyad(dyad: str, events: pd.DataFrame | None = None,

@@ -43,4 +43,4 @@ def overlaps(date, organisations: list[str], memberships: pd.DataFrame | None = 
     table = (pd.crosstab(spells["iso3"], spells["organisation"]).reindex(columns=organisations, fill_value=0)
              .astype(bool))
     table["memberships"] = table.sum(axis=1)
-    return table.sort_values(["memberships", *organisations], ascending=False)
+    return table.sort_values(["memberships", *organisations], ascending=False, kind="stable")

@@ -49,7 +49,7 @@ def country_colour(iso3: str) -> str:
 
 def use_book_style() -> None:
     """Apply the book's look (call once per chapter, in the set-up cell): the matplotlib
-    style and colour cycle, and tables that show text cells whole."""
+    style and colour cycle, and tables that show text cells whole and floats to four decimals."""
     import matplotlib.pyplot as plt
     import pandas as pd
     from cycler import cycler
@@ -59,3 +59,6 @@ def use_book_style() -> None:
     # pandas cuts text at 50 characters; the book's tables (paraphrased theories, event
     # titles, coding reasons) are meant to be read.
     pd.set_option("display.max_colwidth", 200)
+    # Four decimals is more than any table's reader needs, and hides the last digits that
+    # differ between CPUs (numpy's SIMD paths, BLAS kernels), so stored outputs stay put.
+    pd.set_option("display.precision", 4)

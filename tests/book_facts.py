@@ -59,7 +59,7 @@ def glued_number(md: pathlib.Path, name: str) -> float:
     return float(glued(md)[name])
 
 
-GLUE_ROLE = re.compile(r"\{glue(?::\w+)?\}`([^`:]+)(?::[^`]*)?`")
+GLUE_ROLE = re.compile(r"\{glue(?::\w*)?\}`([^`:]+)(?::[^`]*)?`")  # {glue}, {glue:}, {glue:text}...
 
 
 def glue_references(md: pathlib.Path) -> set[str]:

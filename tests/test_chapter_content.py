@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from book_facts import GLUE_MIME, config, glue_references, glued, notebook, toc_chapters
+from book_facts import GLUE_MIME, GLUE_ROLE, config, glue_references, glued, notebook, toc_chapters
 
 CHAPTER_SOURCES = toc_chapters()
 chapters = pytest.mark.parametrize("md", CHAPTER_SOURCES, ids=lambda p: p.stem)
@@ -49,6 +49,12 @@ def test_glued_values_are_plain(md):
     """Glue plain ints, floats and strings: a numpy scalar shows as np.float64(...)."""
     for name, text in glued(md).items():
         assert not re.match(r"(np\.|numpy\.|array\(|<)", text), f"{md.stem}: {name} glued as {text!r}"
+
+
+def test_glue_roles_are_all_recognised():
+    """Every form of the role, the plain {glue:} one included (it once went unseen)."""
+    prose = "{glue}`a` {glue:}`b` {glue:text}`c:.2f` {glue:md}`d` and `e`"
+    assert [m.group(1) for m in GLUE_ROLE.finditer(prose)] == ["a", "b", "c", "d"]
 
 
 @chapters

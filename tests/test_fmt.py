@@ -46,3 +46,38 @@ def test_strategies_must_be_probability_vectors(probs):
 
 def test_glued_strings_show_without_quotes():
     assert repr(fmt._Words("2011")) == "2011"
+
+
+def test_glued_floats_keep_ten_significant_digits():
+    assert fmt.rounded(-0.6530191096847365) == fmt.rounded(-0.6530191096847366) == -0.6530191097
+    assert repr(fmt.rounded(2 / 3)) == "0.6666666667"
+    assert fmt.rounded(1234567.891234) == 1234567.891
+    assert fmt.rounded(1.23456789012e-7) == 1.23456789e-7
+    assert fmt.rounded(0.5) == 0.5
+
+
+def test_solver_values_are_rounded_to_decimals():
+    assert fmt.rounded(0.4999999999, decimals=6) == fmt.rounded(0.5000000001, decimals=6) == 0.5
+    assert repr(fmt.rounded(-1e-12, decimals=6)) == "0.0"
+
+
+def test_rounding_refuses_what_is_not_a_float():
+    with pytest.raises(TypeError):
+        fmt.rounded(3)
+    with pytest.raises(TypeError):
+        fmt.rounded(True)
+
+
+def test_glue_rounds_floats_and_leaves_the_rest(monkeypatch):
+    import myst_nb
+
+    stored = {}
+    monkeypatch.setattr(myst_nb, "glue", lambda name, value, display: stored.update({name: value}))
+    fmt.glue("f", np.float64(-0.6530191096847365))
+    fmt.glue("ode", 0.4999999999, decimals=6)
+    fmt.glue("n", np.int64(7))
+    fmt.glue("s", "never")
+    assert stored == {"f": -0.6530191097, "ode": 0.5, "n": 7, "s": "never"}
+    assert type(stored["n"]) is int
+    with pytest.raises(TypeError):
+        fmt.glue("n", 7, decimals=2)

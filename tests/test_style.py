@@ -89,3 +89,16 @@ def test_book_style_is_opaque_and_sets_the_cycle():
         assert cycle == [c.upper() for c in style.CYCLE]
     finally:
         matplotlib.rcdefaults()
+
+
+def test_book_style_fixes_the_table_precision():
+    import pandas as pd
+
+    style.use_book_style()
+    try:
+        assert pd.get_option("display.precision") == 4
+        assert "0.6667" in repr(pd.Series([2 / 3])) and "0.66666" not in repr(pd.Series([2 / 3]))
+    finally:
+        matplotlib.rcdefaults()
+        pd.reset_option("display.precision")
+        pd.reset_option("display.max_colwidth")
