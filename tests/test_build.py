@@ -141,9 +141,10 @@ def test_students_copy_has_no_solution_anywhere(tmp_path):
     assert len(lines) > 50, "too few solution lines to make the check meaningful"
     files = [p for p in html_dir.rglob("*") if p.is_file() and p.suffix in
              {".html", ".ipynb", ".md", ".txt", ".js", ".json"}]
+    patterns = [(line, re.compile(r"(?<![\w.])" + re.escape(line) + r"(?!\w)")) for line in lines]
     leaks = [(p.relative_to(html_dir).as_posix(), line) for p in files
              for text in [p.read_text(encoding="utf-8", errors="replace")]
-             for line in lines if line in text]
+             for line, pattern in patterns if line in text and pattern.search(text)]
     assert not leaks, f"solutions left in the student's copy: {leaks[:10]}"
 
 
