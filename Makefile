@@ -1,13 +1,16 @@
 # The book's commands. `make book` and `make test` are the whole set-up: each creates
-# .venv from requirements.txt first (once; again whenever requirements.txt changes).
+# the environment from requirements.txt first (once; again whenever requirements.txt
+# changes): .venv with Python 3.11, .venv-3.12 with PYTHON=python3.12.
 #
 #   make book        build the site into _build/html (SOLUTIONS=hide leaves solutions out)
 #   make test        run every test: data, package, pairing, nbval, build
+#   make lab         open the chapters in JupyterLab, to change a value and re-run
 #   make notebooks   make each chapters/NN-topic.ipynb from its .md and execute it
 #                    (CHAPTERS="chapters/01-....md" for some only)
 #   make pdf         the book as two A4 PDFs in _build/pdf: the teacher's (each chapter's
 #                    solutions at its end) and the student's (none); needs TeX Live
 #   make bench       time each chapter and the build; write benchmarks/report.md
+#   make venv        only create the environment (the one step that needs the network)
 #   make lock        re-resolve requirements.in into requirements.txt (needs the network)
 #   make data        check the raw files against data/curate/sources.toml, download those
 #                    that can be (network), re-run the curation scripts (SOURCES=folder)
@@ -16,26 +19,35 @@ SHELL := /bin/bash
 .SHELLFLAGS := -euo pipefail -c
 .DEFAULT_GOAL := help
 
-PYTHON ?= $(shell command -v python3.11 || command -v python3.12)
-VENV := .venv
+# PYTHON may be a name or a path; a name that is not on PATH is also looked for among
+# pyenv's versions. Without PYTHON, python3.11 is used, else python3.12.
+PYTHON ?= python3.11 python3.12
+PYTHON_EXE := $(firstword $(foreach p,$(PYTHON),$(shell \
+	for exe in $(p) $$(pyenv root 2>/dev/null)/versions/*/bin/$(p); do \
+	"$$exe" -c 'import sys; print(sys.executable)' 2>/dev/null && break; done)))
+PY_VERSION := $(if $(PYTHON_EXE),$(shell $(PYTHON_EXE) -c 'import sys; print("%d.%d" % sys.version_info[:2])'))
+# One environment per Python, so that 3.11 and 3.12 can be tested side by side.
+VENV := $(if $(filter 3.11,$(PY_VERSION)),.venv,.venv-$(PY_VERSION))
 BIN := $(VENV)/bin
-READY := $(VENV)/.ready-$(shell cksum < requirements.txt | cut -d' ' -f1)
+READY := $(VENV)/.ready-$(PY_VERSION)-$(shell cksum < requirements.txt | cut -d' ' -f1)
 # Every Python process of a build or test run refuses the network (tests/offline).
 OFFLINE := PYTHONPATH=$(CURDIR)/tests/offline PYDEVD_DISABLE_FILE_VALIDATION=1
 SOLUTIONS ?= show
 
-.PHONY: help book test notebooks bench lock data clean pdf
+.PHONY: help book test lab notebooks bench venv lock data clean pdf
 
 help:
-	@sed -n '1,14p' Makefile | sed 's/^# \{0,1\}//'
+	@sed -n '1,/^$$/p' Makefile | sed 's/^# \{0,1\}//'
 
 # The stamp's name carries requirements.txt's checksum, so the environment is rebuilt when
 # the pins change, not merely when the file is touched (a fresh clone or worktree).
 $(READY):
-	@test -n "$(PYTHON)" || { echo "Python 3.11 or 3.12 is needed (set PYTHON=...)"; exit 1; }
+	@test -n "$(PYTHON_EXE)" || { echo "No Python found for PYTHON=$(PYTHON): install Python 3.11 or 3.12, or set PYTHON=/path/to/python3.x"; exit 1; }
+	@case "$(PY_VERSION)" in 3.11|3.12) ;; *) echo "$(PYTHON_EXE) is Python $(PY_VERSION); the book supports 3.11 and 3.12"; exit 1;; esac
 	rm -rf $(VENV)
-	$(PYTHON) -m venv $(VENV)
+	$(PYTHON_EXE) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/python -m pip check --disable-pip-version-check
 	@# Build matplotlib's font cache now, so its one-off notice never lands in a notebook.
 	$(BIN)/python -c "import matplotlib.pyplot"
 	touch $@
@@ -65,8 +77,10 @@ pdf: $(READY)
 		--config _build/config-without-solutions.yml
 	cp _build/pdf-teacher/_build/latex/$(PDF_NAME).pdf _build/pdf/$(PDF_NAME)-teacher.pdf
 	cp _build/pdf-student/_build/latex/$(PDF_NAME).pdf _build/pdf/$(PDF_NAME)-student.pdf
-	$(OFFLINE) $(BIN)/python -m pytest -q tests/test_pdf.py
+	SINORUS_REQUIRE_PDF=1 $(OFFLINE) $(BIN)/python -m pytest -q tests/test_pdf.py
 	@echo "The PDFs are built: $(CURDIR)/_build/pdf/"
+
+venv: $(READY)
 
 test: $(READY)
 	$(OFFLINE) $(BIN)/python -m pytest
@@ -78,6 +92,13 @@ test: $(READY)
 test-cpu: $(READY)
 	$(OFFLINE) $(BIN)/python tests/cpu_portable.py
 
+# Not offline: a reader's own session may fetch what it likes. The kernel is this
+# environment's Python, so the chapters run as they do in the tests.
+# LAB_OPTIONS passes options on, e.g. LAB_OPTIONS="--no-browser --port 8890".
+lab: $(READY)
+	$(BIN)/jupyter lab --ServerApp.root_dir=$(CURDIR) \
+		--LabApp.default_url=/lab/tree/chapters/00-how-to-use.ipynb $(LAB_OPTIONS)
+
 notebooks: $(READY)
 	$(OFFLINE) $(BIN)/python -m sinorus.notebooks regenerate $(CHAPTERS)
 
@@ -88,13 +109,20 @@ bench: $(READY)
 data: $(READY)
 	$(BIN)/python data/curate/fetch.py --run
 
+# `--all` keeps setuptools in the lock (plain `pip freeze` leaves it out); pip is the
+# venv's own. Lock with Python 3.11; `make test PYTHON=python3.12` checks the pins on 3.12.
+# The current pins constrain the resolution, so only what requirements.in changed moves
+# (LOCK_FRESH=1 re-resolves everything to the newest releases).
 lock:
+	@test -n "$(PYTHON_EXE)" || { echo "No Python found for PYTHON=$(PYTHON)"; exit 1; }
 	rm -rf .lockvenv
-	$(PYTHON) -m venv .lockvenv
-	.lockvenv/bin/python -m pip install --quiet -r requirements.in
-	{ sed -n '1,2p' requirements.txt; .lockvenv/bin/python -m pip freeze; } > requirements.txt.new
+	$(PYTHON_EXE) -m venv .lockvenv
+	.lockvenv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements.in \
+		$(if $(LOCK_FRESH),,-c requirements.txt)
+	{ sed -n '1,2p' requirements.txt; \
+	  .lockvenv/bin/python -m pip freeze --all --exclude pip --disable-pip-version-check; } > requirements.txt.new
 	mv requirements.txt.new requirements.txt
 	rm -rf .lockvenv
 
 clean:
-	rm -rf _build $(VENV) .pytest_cache
+	rm -rf _build .venv .venv-3.* .pytest_cache

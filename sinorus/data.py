@@ -40,12 +40,26 @@ import csv
 import functools
 import io
 import json
+import os
 import pathlib
 import re
 
 import pandas as pd
 
-ROOT = pathlib.Path(__file__).resolve().parent.parent
+BOOK_VARIABLE = "SINORUS_BOOK"
+
+
+def _book_root() -> pathlib.Path:
+    """The book's folder: the one this package sits in (a clone of the book), or, when the
+    package was installed elsewhere (``pip install``), the folder that the environment
+    variable SINORUS_BOOK names; a chapter's set-up cell sets it."""
+    here = pathlib.Path(__file__).resolve().parent.parent
+    if (here / "data" / "datapackage.json").exists() or not os.environ.get(BOOK_VARIABLE):
+        return here
+    return pathlib.Path(os.environ[BOOK_VARIABLE]).resolve()
+
+
+ROOT = _book_root()
 DATA_DIR = ROOT / "data"
 DATAPACKAGE = DATA_DIR / "datapackage.json"
 BIBLIOGRAPHY = ROOT / "references.bib"
@@ -81,6 +95,9 @@ def display_path(path: pathlib.Path) -> str:
 @functools.cache
 def datapackage() -> dict:
     """The parsed ``data/datapackage.json``."""
+    if not DATAPACKAGE.exists():
+        raise FileNotFoundError(f"the book's data are not at {DATA_DIR}: set {BOOK_VARIABLE} to "
+                                "the folder of a clone of the book, or run the chapter's set-up cell")
     return json.loads(DATAPACKAGE.read_text(encoding="utf-8"))
 
 

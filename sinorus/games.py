@@ -22,6 +22,7 @@ import inspect
 import itertools
 import numbers
 import sys
+import warnings
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -445,7 +446,11 @@ def import_axelrod():
 
     inspect.getsource = cached_getsource
     try:
-        import axelrod
+        with warnings.catch_warnings():
+            # axelrod 4.13 imports pkg_resources, which setuptools (pinned below 81, where
+            # it is removed) announces as deprecated; that is axelrod's business, not the book's.
+            warnings.filterwarnings("ignore", message="pkg_resources is deprecated as an API")
+            import axelrod
     finally:
         inspect.getsource = original
     return axelrod

@@ -106,8 +106,13 @@ def test_launch_buttons_point_at_the_configured_repository(site):
     html_dir, _, _ = site
     html = (html_dir / "chapters" / "01-balance-of-power-and-threat.html").read_text(encoding="utf-8")
     repository = config()["repository"]["url"].removeprefix("https://github.com/")
-    assert f"colab.research.google.com/github/{repository}" in html
-    assert "mybinder.org" in html
+    branch = config()["repository"]["branch"]
+    notebook = "chapters/01-balance-of-power-and-threat.ipynb"
+    links = {a["href"] for a in BeautifulSoup(html, "html.parser").find_all("a", href=True)}
+    assert f"https://colab.research.google.com/github/{repository}/blob/{branch}/{notebook}" in links
+    assert f"https://mybinder.org/v2/gh/{repository}/{branch}?urlpath=lab/tree/{notebook}" in links
+    launch = [link for link in links if "colab.research" in link or "mybinder.org" in link]
+    assert launch and not [link for link in launch if "/./" in link or "//" in link.split("://", 1)[1]]
 
 
 def _solution_lines():

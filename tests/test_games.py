@@ -268,11 +268,21 @@ def test_import_axelrod_restores_getsource_and_changes_nothing():
     """In fresh interpreters (run side by side): the cached import leaves inspect.getsource
     as it was, no module keeps the cache, and a small tournament's ranking and every
     strategy's classifier are the same as after a plain import."""
-    plain, cached = _axelrod_in_subprocess(False), _axelrod_in_subprocess(True)
+    processes = {"plain": _axelrod_in_subprocess(False), "cached": _axelrod_in_subprocess(True)}
+    outputs = {}
+    try:
+        for name, process in processes.items():
+            outputs[name] = process.communicate(timeout=600)
+    finally:
+        # Reap both children whatever happens, so that a failure here is reported as
+        # itself and not as a ResourceWarning in some later test.
+        for process in processes.values():
+            if process.returncode is None:
+                process.kill()
+                process.communicate()
     results = {}
-    for name, process in (("plain", plain), ("cached", cached)):
-        out, err = process.communicate(timeout=600)
-        assert process.returncode == 0, err[-2000:]
+    for name, (out, err) in outputs.items():
+        assert processes[name].returncode == 0, err[-2000:]
         results[name] = json.loads(out.strip().splitlines()[-1])
     assert results["cached"]["restored"] and results["cached"]["holders"] == []
     assert results["cached"]["ranking"] == results["plain"]["ranking"]

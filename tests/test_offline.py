@@ -1,5 +1,7 @@
 """Tests and builds run with the network refused (tests/offline/sitecustomize.py)."""
 
+import errno
+import os
 import socket
 import subprocess
 import sys
@@ -26,3 +28,20 @@ def test_loopback_stays_open():
     server.listen()
     with server, socket.create_connection(server.getsockname(), timeout=1):
         pass
+
+
+@pytest.mark.skipif(not os.environ.get("SINORUS_SANDBOX"),
+                    reason="only inside CI's network namespace (.ci/run sets SINORUS_SANDBOX)")
+def test_ci_sandbox_has_no_route_out():
+    """Where the guard cannot see (the raw _socket module, a program that is not Python),
+    the namespace still allows no connection to another machine."""
+    import _socket
+
+    raw = _socket.socket(_socket.AF_INET, _socket.SOCK_STREAM)
+    with pytest.raises(OSError) as refused:
+        raw.settimeout(2)
+        raw.connect(("192.0.2.1", 80))
+    raw.close()
+    assert refused.value.errno == errno.ENETUNREACH  # no route: the kernel refuses, not the guard
+    git = subprocess.run(["git", "ls-remote", "https://github.com/git/git"], capture_output=True, text=True)
+    assert git.returncode != 0

@@ -2,9 +2,12 @@
 
 `make test` and `make book` put this folder on PYTHONPATH, so Python imports this file at
 start-up in pytest, in each notebook kernel nbval starts, and in Sphinx. Any attempt to
-reach a host other than this machine raises OfflineError: "no network at build or test
-time" is then a checked fact, not a hope. Loopback stays open, since Jupyter kernels talk
-to their clients over 127.0.0.1.
+reach a host other than this machine through Python's `socket` raises OfflineError.
+Loopback stays open, since Jupyter kernels talk to their clients over 127.0.0.1.
+
+This is a tripwire for local runs, catching a library that quietly downloads; it is not a
+sandbox (raw `_socket`, UDP and non-Python programs get past it). CI runs the tests in a
+network namespace with no route out (`.ci/run`, `unshare -rn`), which is.
 """
 
 import ipaddress
