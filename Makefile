@@ -7,6 +7,8 @@
 #   make lab         open the chapters in JupyterLab, to change a value and re-run
 #   make notebooks   make each chapters/NN-topic.ipynb from its .md and execute it
 #                    (CHAPTERS="chapters/01-....md" for some only)
+#   make pdf         the book as two A4 PDFs in _build/pdf: the teacher's (each chapter's
+#                    solutions at its end) and the student's (none); needs TeX Live
 #   make bench       time each chapter and the build; write benchmarks/report.md
 #   make venv        only create the environment (the one step that needs the network)
 #   make mutants     mutation benchmark (mutmut) of sinorus' alignment and process-tracing
@@ -35,7 +37,7 @@ READY := $(VENV)/.ready-$(PY_VERSION)-$(shell cksum < requirements.txt | cut -d'
 OFFLINE := PYTHONPATH=$(CURDIR)/tests/offline PYDEVD_DISABLE_FILE_VALIDATION=1
 SOLUTIONS ?= show
 
-.PHONY: help book test lab notebooks bench mutants venv lock data clean screenshots
+.PHONY: help book test lab notebooks bench mutants venv lock data clean screenshots pdf
 
 help:
 	@sed -n '1,/^$$/p' Makefile | sed 's/^# \{0,1\}//'
@@ -64,6 +66,22 @@ else
 	$(OFFLINE) $(BIN)/jupyter-book build . --all -W -n --keep-going
 endif
 	@echo "The book is built: $(CURDIR)/_build/html/index.html"
+
+# The two PDFs. Debian packages: texlive-xetex latexmk texlive-latex-extra
+# texlive-fonts-recommended tex-gyre fonts-dejavu-core (see the README).
+PDF_NAME := sino-russian-alignment
+pdf: $(READY)
+	@command -v xelatex >/dev/null && command -v latexmk >/dev/null || { echo "make pdf needs TeX Live: apt-get install texlive-xetex latexmk texlive-latex-extra texlive-fonts-recommended tex-gyre fonts-dejavu-core"; exit 1; }
+	rm -rf _build/pdf _build/pdf-teacher _build/pdf-student
+	$(OFFLINE) $(BIN)/jupyter-book build . --all --builder pdflatex --path-output _build/pdf-teacher
+	@mkdir -p _build/pdf
+	$(BIN)/python -m sinorus.sphinx_solutions _build/config-without-solutions.yml
+	$(OFFLINE) $(BIN)/jupyter-book build . --all --builder pdflatex --path-output _build/pdf-student \
+		--config _build/config-without-solutions.yml
+	cp _build/pdf-teacher/_build/latex/$(PDF_NAME).pdf _build/pdf/$(PDF_NAME)-teacher.pdf
+	cp _build/pdf-student/_build/latex/$(PDF_NAME).pdf _build/pdf/$(PDF_NAME)-student.pdf
+	SINORUS_REQUIRE_PDF=1 $(OFFLINE) $(BIN)/python -m pytest -q tests/test_pdf.py
+	@echo "The PDFs are built: $(CURDIR)/_build/pdf/"
 
 venv: $(READY)
 

@@ -84,7 +84,7 @@ def _swings(weights: pd.Series, quota: float):
 def shapley_shubik(weights: Mapping[str, float] | pd.Series, quota: float) -> pd.Series:
     """Each member's share of the orderings of the council in which it is pivotal.
 
-    A member joining after the coalition ``S`` is pivotal in |S|! (n - |S| - 1)! of the n!
+    A member joining after the coalition ``S`` is pivotal in ``|S|! (n - |S| - 1)!`` of the n!
     orderings; the shares sum to one.
     """
     index = {}

@@ -101,18 +101,51 @@ def test_launch_buttons_point_at_the_configured_repository(site):
     assert launch and not [link for link in launch if "/./" in link or "//" in link.split("://", 1)[1]]
 
 
-def test_teachers_copy_leaves_solutions_out(tmp_path):
+def _solution_lines():
+    """Distinctive lines of the chapters' solutions (code and prose), from their sources:
+    lines of 30 characters or more that no chapter has outside a solution."""
+    from sinorus.sphinx_solutions import strip_solution_text
+    texts = [md.read_text(encoding="utf-8") for md in toc_chapters()]
+    outside = {line.strip() for text in texts for line in strip_solution_text(text).splitlines()}
+    return {line.strip() for text in texts for line in text.splitlines()
+            if line.strip() not in outside and len(line.strip()) >= 30
+            and not line.startswith("```")}
+
+
+def test_students_copy_has_no_solution_anywhere(tmp_path):
+    """`make book SOLUTIONS=hide`: no solution on any page, in any file offered for
+    download, or behind a launch button; and no text that speaks of solutions to open."""
     settings = config_without_solutions(ROOT)
     config_file = tmp_path / "config.yml"
     config_file.write_text(yaml.safe_dump(settings))
     result = _build(tmp_path, config_file)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    html_dir = tmp_path / "_build" / "html"
     for md in toc_chapters():
-        page = _page(tmp_path / "_build" / "html", f"chapters/{md.stem}")
+        page = _page(html_dir, f"chapters/{md.stem}")
         assert page.select(".exercise") and not page.select(".solution"), md.stem
         assert "solution-start" not in page.get_text(), md.stem
-    theory = _page(tmp_path / "_build" / "html", "chapters/01-balance-of-power-and-threat")
-    assert "first_year_ahead" not in theory.get_text(), "a solution's code cell was left in"
+        assert not page.select('a[href*="colab.research"], a[href*="mybinder"]'), md.stem
+        assert "click to open" not in page.get_text(), md.stem
+        assert (html_dir / "_sources" / "chapters" / f"{md.stem}.md").exists(), md.stem
+    lines = _solution_lines()
+    assert len(lines) > 50, "too few solution lines to make the check meaningful"
+    files = [p for p in html_dir.rglob("*") if p.is_file() and p.suffix in
+             {".html", ".ipynb", ".md", ".txt", ".js", ".json"}]
+    patterns = [(line, re.compile(r"(?<![\w.])" + re.escape(line) + r"(?!\w)")) for line in lines]
+    leaks = [(p.relative_to(html_dir).as_posix(), line) for p in files
+             for text in [p.read_text(encoding="utf-8", errors="replace")]
+             for line, pattern in patterns if line in text and pattern.search(text)]
+    assert not leaks, f"solutions left in the student's copy: {leaks[:10]}"
+
+
+def test_downloads_offer_each_chapters_markdown_source(site):
+    html_dir, _, _ = site
+    for md in toc_chapters():
+        offered = html_dir / "_sources" / "chapters" / f"{md.stem}.md"
+        assert offered.read_text(encoding="utf-8") == md.read_text(encoding="utf-8")
+        page = _page(html_dir, f"chapters/{md.stem}")
+        assert page.select(f'a[href$="_sources/chapters/{md.stem}.md"]'), md.stem
 
 
 def test_chapters_are_numbered_as_the_prose_counts_them(site):
