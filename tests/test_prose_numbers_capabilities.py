@@ -89,38 +89,27 @@ def test_ch05_wmeat_personnel_share():
     assert close(glued_number(CH05, "cap05_sco_chn_wmeat"), af["CHN"] / sum(af[i] for i in sco))
 
 
-def iiss_active(edition):
-    return {r["iso3"]: 1000 * float(r["active_thousands"]) for r in rows("iiss_active_forces.csv")
-            if r["edition"] == str(edition)}
-
-
 def test_ch05_active_forces_basis_and_claims(claims, cow_iso3):
-    """05-capabilities-in-2009: Figures 1 and 2 on the Military Balance's active forces
-    (2012 edition), and the claims "cap05_sco_chn_short_everywhere",
-    "cap05_csto_blr_below_everywhere" and "cap05_csto_blr_wdi_highest"."""
+    """05-capabilities-in-2009: Figures 1 and 2 on COW's active military personnel (2009),
+    and the claims "cap05_sco_chn_short_everywhere", "cap05_csto_blr_below_everywhere" and
+    "cap05_csto_blr_wdi_highest"."""
     sco, csto = sco_csto()
-    active = iiss_active(2012)
-    assert close(glued_number(CH05, "cap05_sco_chn_iiss"), active["CHN"] / sum(active[i] for i in sco))
-    assert close(glued_number(CH05, "cap05_csto_blr_iiss"), active["BLR"] / sum(active[i] for i in csto))
     wdi = by_key("wdi_armed_forces.csv", "iso3", "personnel", year=2009)
     cow = {cow_iso3[r["cow_code"]]: float(r["milper"]) for r in rows("nmc_capabilities.csv")
            if r["year"] == "2009" and r["milper"]}
     wmeat = by_key("wmeat2012.csv", "iso3", "value", year=2009, measure="armed_forces_thousands")
-    sources = {"wdi": wdi, "cow": cow, "wmeat": wmeat, "iiss": active}
+    sources = {"wdi": wdi, "cow": cow, "wmeat": wmeat}
+    assert close(glued_number(CH05, "cap05_sco_chn_cow"), cow["CHN"] / sum(cow[i] for i in sco))
+    assert close(glued_number(CH05, "cap05_csto_blr_cow"), cow["BLR"] / sum(cow[i] for i in csto))
+    assert close(glued_number(CH05, "cap05_csto_rus_cow"), cow["RUS"] / sum(cow[i] for i in csto))
+    assert close(glued_number(CH05, "cap05_blr_wdi_over_cow"), wdi["BLR"] / (1000 * cow["BLR"]), 0.01)
     chn = [s["CHN"] / sum(s[i] for i in sco) for s in sources.values()]
     blr = {k: s["BLR"] / sum(s[i] for i in csto) for k, s in sources.items()}
     n_short = sum(x < claims["fig1_chn_share"]["paper"] for x in chn)
-    assert claim_value(CH05, "cap05_sco_chn_short_everywhere") == f"{n_short} of 4"
+    assert claim_value(CH05, "cap05_sco_chn_short_everywhere") == f"{n_short} of 3"
     n_below = sum(x < claims["fig2_blr_share"]["paper"] for x in blr.values())
-    assert claim_value(CH05, "cap05_csto_blr_below_everywhere") == f"{n_below} of 4"
+    assert claim_value(CH05, "cap05_csto_blr_below_everywhere") == f"{n_below} of 3"
     assert claim_value(CH05, "cap05_csto_blr_wdi_highest") is (max(blr, key=blr.get) == "wdi")
-
-
-def test_ch05_wdi_is_active_plus_paramilitary():
-    """Data: the World Bank series adds paramilitary forces (China 2016 = MB 2019 active + paramilitary)."""
-    wdi = by_key("wdi_armed_forces.csv", "iso3", "personnel", year=2016)
-    mb = {r["iso3"]: r for r in rows("iiss_active_forces.csv") if r["edition"] == "2019"}
-    assert wdi["CHN"] == 1000 * (int(mb["CHN"]["active_thousands"]) + int(mb["CHN"]["paramilitary_thousands"]))
 
 
 def test_ch05_required_ratio_and_implied_armenia(claims):
@@ -395,14 +384,19 @@ def test_ch06_sco_and_nato_claims():
 
 def test_ch06_largest_force_on_two_bases():
     """06-capabilities-since-1990 (exercise): claim "cap06_ex_largest_depends_on_basis" — the
-    largest SCO force of 2018 on the World Bank's count and on Military Balance active forces."""
-    sco = members("SCO", "2018-12-31")
+    largest force of today's SCO on the World Bank's count (2018) and on COW's active military
+    personnel (2016)."""
+    sco = members("SCO", "2024-12-31")
     wdi = wdi_by_year()[2018]
-    active = iiss_active(2019)
+    cow_code = {r["iso3"]: r["cow_code"] for r in rows("countries.csv") if r["iso3"]}
+    cow = {r["cow_code"]: float(r["milper"]) for r in rows("nmc_capabilities.csv")
+           if r["year"] == "2016" and r["milper"]}
+    active = {i: cow[cow_code[i]] for i in sco}
     wdi_largest = max(sco, key=lambda i: wdi[i])
     active_largest = max(sco, key=lambda i: active[i])
-    assert (wdi_largest, active_largest) == ("IND", "CHN")
+    assert close(glued_number(CH06, "cap06_ex_china_enlarged"), wdi["CHN"] / sum(wdi[i] for i in sco))
     assert close(glued_number(CH06, "cap06_ex_china_enlarged_active"), active["CHN"] / sum(active[i] for i in sco))
+    assert glued_number(CH06, "cap06_ex_latest_cow") == 2016
     assert claim_value(CH06, "cap06_ex_largest_depends_on_basis") is (wdi_largest != active_largest)
 
 

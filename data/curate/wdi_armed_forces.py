@@ -8,9 +8,11 @@ aggregate; every year the file has (1985 and 1989-2018). The series counts activ
 personnel, paramilitary forces included where they resemble regular forces. It has no
 army, navy or air force breakdown, and no source in the folder has one.
 
-The IISS Military Balance comparative tables in the same folder may not be republished as a
-table; they are read here to check the WDI shares (printed, not written). The few figures
-the book quotes from them are selected by iiss_active_forces.py.
+The IISS Military Balance comparative tables in the same folder may be used for checking,
+not republished (their PROVENANCE.md): they are read here only to check that the WDI series
+is active plus paramilitary forces (China, late 2018; India, late 2017) and to print the
+Military Balance's active-force shares beside the WDI shares. Nothing from them is written
+to data/; the book's active-forces basis is COW's military personnel (cow_nmc.py).
 """
 
 import pandas as pd
@@ -47,9 +49,22 @@ world = world.assign(personnel=world.personnel.round().astype("int64"), source="
 write(world[["year", "personnel", "source", "source_detail"]].sort_values("year"),
       "wdi_armed_forces_world.csv")
 
-# ---- check only: the Military Balance's own active-forces totals (not republished)
-mb = pd.read_csv(SOURCES / "military_personnel"
-                 / "iiss_military_balance_2012_2020_editions_comparative_table_long.csv")
+# ---- check only: the Military Balance's own figures (not republished)
+mb_all = pd.read_csv(SOURCES / "military_personnel"
+                     / "iiss_military_balance_2012_2020_editions_comparative_table_long.csv")
+# The WDI series is the Military Balance's active plus paramilitary forces: the 2019 edition
+# (strengths of late 2018) gives China's WDI 2018 figure and India's WDI 2017 figure.
+mb19 = mb_all[(mb_all.mb_edition == 2019) & (mb_all.region_block != "Summary")
+              & mb_all.measure.isin(["Active Armed Forces (000)", "Active Paramilitary (000)"])]
+for label, iso3, year in (("China", "CHN", 2018), ("India", "IND", 2017)):
+    both = pd.to_numeric(mb19[mb19.country_label_as_in_source.str.replace(r"\s*\d+$", "", regex=True)
+                              == label].drop_duplicates("measure")["value"])
+    wdi_value = int(chosen[(chosen.iso3 == iso3) & (chosen.year == year)].personnel.iloc[0])
+    if len(both) != 2 or wdi_value != 1000 * int(both.sum()):
+        raise SystemExit(f"check failed: WDI {iso3} {year} = {wdi_value} is not the Military Balance "
+                         f"2019 active plus paramilitary forces ({both.tolist()} thousand)")
+    print(f"check: WDI {iso3} {year} equals Military Balance 2019 active plus paramilitary")
+mb = mb_all
 mb = mb[(mb.mb_edition == 2012) & (mb.measure == "Active Armed Forces (000)")
         & (mb.region_block != "Summary")]
 mb = mb.assign(name=mb.country_label_as_in_source.str.replace(r"\s*\d+$", "", regex=True))
