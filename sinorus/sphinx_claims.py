@@ -29,21 +29,28 @@ SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\[({])")
 HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*$", re.MULTILINE)
 
 
-def notebook_claims(ipynb: pathlib.Path) -> list[dict]:
+def notebook_claims(ipynb: pathlib.Path, without_solutions: bool = False) -> list[dict]:
     """The claim records of one notebook, in the order the chapter makes them, each with
-    the title of the section whose prose first quotes it (``section``)."""
+    the title of the section whose prose first quotes it (``section``). With
+    ``without_solutions``, claims made or quoted only inside solutions are left out (the
+    student's copy has no solution, so its ledger must not quote one)."""
+    from sinorus.sphinx_solutions import _strip
+
     nb = nbformat.read(ipynb, as_version=4)
     values = _glued(nb)
-    records, quoted_in, section = [], {}, _title(nb)
+    records, quoted_in, section, state = [], {}, _title(nb), [False, False]
     for cell in nb.cells:
         if cell.cell_type == "markdown":
-            for match in GLUE_ROLE.finditer(cell.source):
+            source = _strip(cell.source, state) if without_solutions else cell.source
+            for match in GLUE_ROLE.finditer(source):
                 quoted_in.setdefault(match.group(1), (
-                    _section_at(cell.source, match.start(), section),
-                    _sentence_at(cell.source, match.start(), values)))
-            headings = HEADING.findall(cell.source)
+                    _section_at(source, match.start(), section),
+                    _sentence_at(source, match.start(), values)))
+            headings = HEADING.findall(source)
             if headings:
                 section = headings[-1][1]
+        elif without_solutions and state[0]:
+            continue
         for output in cell.get("outputs", []):
             name = output.get("metadata", {}).get("scrapbook", {}).get("name", "")
             if name.endswith(RECORD_SUFFIX):
@@ -52,6 +59,8 @@ def notebook_claims(ipynb: pathlib.Path) -> list[dict]:
         names = [rec["name"], *rec.get("uses", [])]
         rec["section"], rec["sentence"] = next(
             (quoted_in[n] for n in names if n in quoted_in), (None, None))
+    if without_solutions:
+        records = [rec for rec in records if rec["sentence"]]
     return records
 
 
@@ -123,7 +132,7 @@ class ClaimsLedger(SphinxDirective):
         for doc in chapters:
             ipynb = root / f"{doc}.ipynb"
             self.env.note_dependency(str(ipynb))
-            records = notebook_claims(ipynb)
+            records = notebook_claims(ipynb, self.config.book_hide_solutions)
             if not records:
                 continue
             title = _title(nbformat.read(ipynb, as_version=4))

@@ -283,13 +283,13 @@ def show(frame: pd.DataFrame | pd.Series, *, labels: Mapping | None = None,
          index: bool | None = None) -> Table:
     """``frame`` as a table for readers (see the module's docstring for the kinds).
 
-    labels        column → human label (unnamed columns: 'first_year' → 'First year')
-    formats       column → kind (unnamed columns: inferred from dtype and name)
-    values        column → mapping (or function) from a cell's value to the words shown
-    index_label   the index's header; index_labels maps its values to words;
-                  index_format: its kind ("code" for names a reader types; default text)
-    caption       shown above the table; source: bibliography key(s) of the whole table
-    index         show the index? (default: unless it is a plain 0, 1, 2, … range)
+    - ``labels``: column → human label (unnamed columns: 'first_year' → 'First year');
+    - ``formats``: column → kind (unnamed columns: inferred from dtype and name);
+    - ``values``: column → mapping (or function) from a cell's value to the words shown;
+    - ``index_label``: the index's header; ``index_labels`` maps its values to words;
+      ``index_format``: its kind ("code" for names a reader types; default text);
+    - ``caption``: shown above the table; ``source``: bibliography key(s) of the whole table;
+    - ``index``: show the index? (default: unless it is a plain 0, 1, 2, … range).
     """
     if isinstance(frame, pd.Series):
         frame = frame.to_frame()

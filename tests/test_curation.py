@@ -29,7 +29,7 @@ DATA = ROOT / "data"
 MANIFEST = tomllib.loads((CURATE / "sources.toml").read_text(encoding="utf-8"))["file"]
 SCRIPTS = sorted(p.name for p in CURATE.glob("*.py") if not p.name.startswith("_") and p.name != "fetch.py")
 EVENT_TABLES = ["events.csv", "event_actors.csv", "event_organisations.csv", "event_dyads.csv",
-                "event_mentions.csv", "event_scale.csv", "history_claims.csv"]
+                "event_mentions.csv", "event_scale.csv", "history_claims.csv", "disagreement_codes.csv"]
 
 
 def _sources() -> pathlib.Path | None:
@@ -61,7 +61,7 @@ def _same_as_data(out: pathlib.Path) -> list[str]:
 
 
 def test_events_script_is_the_source_of_the_event_tables(tmp_path, monkeypatch):
-    """data/curate/events.py writes the seven tables exactly as committed: edit the script,
+    """data/curate/events.py writes the eight tables exactly as committed: edit the script,
     re-run it, commit both."""
     _curate("events.py", tmp_path, None, monkeypatch)
     assert sorted(p.name for p in tmp_path.glob("*.csv")) == sorted(EVENT_TABLES)
