@@ -191,3 +191,25 @@ def test_tables_show_no_ids_nan_or_booleans(visit, page):
 def test_the_table_check_can_fail():
     assert _raw_cells(["fig1_chn_share", "True", "NaN", "63%", "United States", "2,945,000",
                        "Rows of joint_exercises.csv"]) == ["NaN", "True", "fig1_chn_share"]
+
+
+def test_printed_page_wraps_code_and_folds_solutions(server, browser):
+    """The site's print stylesheet (_static/sinorus.css): printed, code wraps at the margin,
+    a solution shows its title only, and the sidebars are left out."""
+    browser.set_window_size(*WIDTHS["laptop"])
+    browser.get(f"{server}/chapters/00-how-to-use.html")
+    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        seen = browser.execute_script("""
+            const style = el => el ? getComputedStyle(el) : null;
+            const solution = document.querySelector('.solution.dropdown');
+            const body = solution && [...solution.children].find(c => !c.classList.contains('admonition-title'));
+            return {pre: style(document.querySelector('div.cell pre')).whiteSpace,
+                    solution: body ? style(body).display : null,
+                    title: style(solution.querySelector('.admonition-title')).display,
+                    sidebar: style(document.querySelector('.bd-sidebar-primary'))?.display};""")
+    finally:
+        browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+    assert seen["pre"] == "pre-wrap", seen
+    assert seen["solution"] == "none" and seen["title"] != "none", seen
+    assert seen["sidebar"] in (None, "none"), seen
