@@ -80,7 +80,7 @@ def test_swapped_figures_fail_nbval():
         shutil.rmtree(folder, ignore_errors=True)
     assert run.returncode == 1, run.stdout[-3000:]
     # Each failing cell names its figure (pytest may repeat the message in its summary).
-    failed = re.findall(r"^FAILED (\S+)", run.stdout, flags=re.MULTILINE)
+    failed = re.findall(r"^FAILED (\S+::Cell \d+)", run.stdout, flags=re.MULTILINE)
     assert len(set(failed)) == 2, run.stdout[-3000:]
     assert "differs from the stored one" in run.stdout, run.stdout[-3000:]
     assert "2 failed" in run.stdout, run.stdout[-3000:]
