@@ -37,7 +37,10 @@ a hash of the content, so that nbval sees the same HTML on every run.
 
 The object returned carries three renderings: ``_repr_html_`` (marked with the class
 ``sinorus-table``, which tests use to tell a formatted table from a raw DataFrame repr),
-``_repr_latex_`` and a plain-text ``__repr__``.
+``latex()`` (a ``longtable``, for a LaTeX document) and a plain-text ``__repr__``. It is
+deliberately not ``_repr_latex_``: myst-nb typesets a notebook's ``text/latex`` output as
+mathematics, where a table cannot stand, so the book's PDF shows the plain text until the
+PDF build places the LaTeX itself.
 """
 
 from __future__ import annotations
@@ -248,7 +251,7 @@ class Table:
         return (f'<div class="{MARKER}-wrap" role="region" tabindex="0" aria-label="{label}">'
                 f"{table}</div>{note}")
 
-    def _repr_latex_(self) -> str:
+    def latex(self) -> str:
         cells = self.cells.map(_latex_escape)
         cells.columns = [_latex_escape(str(c)) for c in cells.columns]
         cells.index = [_latex_escape(str(i)) for i in cells.index]

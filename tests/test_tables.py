@@ -123,7 +123,7 @@ def test_long_tables_and_long_text_are_shown_whole():
 
 
 def test_latex_and_text_renderings(table):
-    latex = table._repr_latex_()
+    latex = table.latex()
     assert latex.startswith("\\begin{longtable}")
     assert "63\\%" in latex and "Spending (US\\$ bn)" in latex and "\\caption{Capabilities in 2009}" in latex
     assert "Source: MacHaffie, 2011" in latex
@@ -161,7 +161,7 @@ def test_latex_compiles(tmp_path, table):
         pytest.skip("xelatex not installed (apt-get install texlive-xetex)")
     tricky = tables.show(pd.DataFrame({"note": ["50% of $5 & a_b #1 {x} ~^\\"], "ok": [True]}),
                          formats={"ok": "check"}, caption="Tricky_caption & more")
-    body = table._repr_latex_() + tricky._repr_latex_()
+    body = table.latex() + tricky.latex()
     (tmp_path / "t.tex").write_text(
         "\\documentclass{article}\\usepackage{fontspec}\\usepackage{amssymb}\\usepackage{booktabs}"
         "\\usepackage{longtable}\\begin{document}\n" + body + "\\end{document}\n", encoding="utf-8")
