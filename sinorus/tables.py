@@ -47,6 +47,7 @@ from __future__ import annotations
 
 import hashlib
 import html
+import textwrap
 import math
 import numbers
 import re
@@ -197,6 +198,10 @@ def _latex_escape(text: str) -> str:
     return "".join(replacements.get(c, c) for c in text)
 
 
+# The plain-text rendering (nbval, the PDF) switches from a grid to one block per row
+# when a grid would be wider than this.
+TEXT_WIDTH = 100
+
 class Table:
     """A formatted table: HTML for the site, LaTeX for the PDF, plain text for nbval."""
 
@@ -271,7 +276,17 @@ class Table:
         frame = self.cells.copy()
         if self.show_index:
             frame.insert(0, self.index_label or "", frame.index)
-        lines.append(frame.to_string(index=False))
+        text = frame.to_string(index=False)
+        if max(map(len, text.splitlines()), default=0) > TEXT_WIDTH:
+            # Too wide to read as a grid (a long text cell pads every row): one block per
+            # row instead, each cell on its own wrapped line, nothing cut.
+            blocks = []
+            for _, row in frame.iterrows():
+                blocks.append("\n".join(
+                    textwrap.fill(f"{column}: {value}", TEXT_WIDTH, subsequent_indent="    ")
+                    for column, value in row.items()))
+            text = "\n\n".join(blocks)
+        lines.append(text)
         if self.source_note:
             lines.append(f"Source: {self.source_note}")
         return "\n".join(lines)
