@@ -58,16 +58,21 @@ def notebook(md: pathlib.Path):
 GLUE_MIME = "application/papermill.record/text/plain"
 
 
-def glued(md: pathlib.Path) -> dict[str, str]:
-    """Name -> text of every value a chapter glues (as stored in its notebook)."""
+def glued_values(nb) -> dict[str, str]:
+    """Name -> text of every value glued in an executed notebook ``nb``."""
     values = {}
-    for cell in notebook(md).cells:
+    for cell in nb.cells:
         for output in cell.get("outputs", []):
             meta = output.get("metadata", {}).get("scrapbook", {})
             if "name" in meta:
                 data = output.get("data", {})
                 values[meta["name"]] = data.get(GLUE_MIME, data.get("text/plain", ""))
     return values
+
+
+def glued(md: pathlib.Path) -> dict[str, str]:
+    """Name -> text of every value a chapter glues (as stored in its notebook)."""
+    return glued_values(notebook(md))
 
 
 def glued_number(md: pathlib.Path, name: str) -> float:
@@ -149,12 +154,4 @@ def execute_with_parameters(md: pathlib.Path, **values) -> dict[str, str]:
     if remaining:
         raise KeyError(f"{md.name} has no parameter(s) {sorted(remaining)} in a cell "
                        "tagged 'parameters'")
-    nb = notebooks.execute(nb, md.parent)
-    values = {}
-    for cell in nb.cells:
-        for output in cell.get("outputs", []):
-            meta = output.get("metadata", {}).get("scrapbook", {})
-            if "name" in meta:
-                out = output.get("data", {})
-                values[meta["name"]] = out.get(GLUE_MIME, out.get("text/plain", ""))
-    return values
+    return glued_values(notebooks.execute(nb, md.parent))
