@@ -155,9 +155,27 @@ def validate_csv(path: pathlib.Path, descriptor: dict, package_dir: pathlib.Path
     return _validate(pathlib.Path(path), descriptor, package_dir)[0]
 
 
+def _import_jsonschema_without_iri_grammars() -> None:
+    """Import jsonschema (frictionless validates descriptors with it) without the optional
+    ``rfc3987_syntax``, which JupyterLab's dependencies install and which compiles 38 lark
+    grammars when imported: about 2 s of every chapter's run, for the "iri" formats that no
+    schema of the book uses. jsonschema then simply has no checker for those two formats;
+    ``rfc3987_syntax`` itself stays importable afterwards."""
+    import sys
+
+    if "jsonschema" in sys.modules or "rfc3987_syntax" in sys.modules:
+        return
+    sys.modules["rfc3987_syntax"] = None  # an import of it now raises ImportError
+    try:
+        import jsonschema  # noqa: F401
+    finally:
+        del sys.modules["rfc3987_syntax"]
+
+
 def _validate(path: pathlib.Path, descriptor: dict, package_dir: pathlib.Path | None
               ) -> tuple[list[str], pd.DataFrame | None]:
     """The problems with ``path`` and, when there are none, the frame of its typed values."""
+    _import_jsonschema_without_iri_grammars()
     import frictionless  # imported here: it is slow to import and only needed to validate
 
     shown = display_path(path)

@@ -1,6 +1,7 @@
 """Every table in data/ is described, sourced and valid; bad input is refused, clearly."""
 
 import json
+import pathlib
 import shutil
 
 import frictionless
@@ -358,3 +359,19 @@ def test_broken_copy_is_never_half_loaded(tmp_path):
         path = broken_copy(tmp_path / str(number), "great_powers", edit, package=True)
         with pytest.raises(data.DataValidationError):
             data.load("great_powers", data_dir=path.parent)
+
+
+def test_loading_does_not_compile_the_iri_grammars():
+    """Loading a table imports jsonschema without rfc3987_syntax (2 s of lark grammars per
+    chapter run, sinorus.data._import_jsonschema_without_iri_grammars); the package stays
+    importable afterwards."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from sinorus import data; data.load('countries'); "
+            "assert 'jsonschema' in sys.modules, 'jsonschema was not imported'; "
+            "assert 'lark' not in sys.modules, 'lark grammars were compiled'; "
+            "import rfc3987_syntax; print('ok')")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          cwd=pathlib.Path(__file__).resolve().parent.parent)
+    assert done.stdout.strip() == "ok", done.stderr
