@@ -70,7 +70,9 @@ def load_evidence(evidence: pd.DataFrame | None = None, assessments: pd.DataFram
     if assessments is None:
         assessments = data.load("evidence_assessments")
         assessments_path = data.DATA_DIR / "evidence_assessments.csv"
-    problems = coding_problems(evidence, assessments, data.display_path(assessments_path or "assessments"))
+    if assessments_path is None:  # a frame passed without the path it came from
+        assessments_path = "evidence_assessments (given as a frame)"
+    problems = coding_problems(evidence, assessments, data.display_path(assessments_path))
     if problems:
         raise data.DataValidationError(assessments_path, problems)
     return evidence, assessments

@@ -24,7 +24,7 @@ Kinds (``formats`` values; columns not named get a kind from their dtype and nam
 ``bool``            "yes" / "no";  ``check``: "✓" / "" (a mark only where true)
 ``label``           an id made readable: "less_than" → "less than" (or map it with ``values``)
 ``source``          bibliography keys ("a;b") → linked "MacHaffie, 2011"; a web address → its
-                    site's name, linked (the plain text and the PDF keep the address)
+                    site's name, linked (on the site and in the PDF; the plain text keeps the address)
 ``code``            a name a reader types (a dataset, a function), as it is, in monospace
 ``text``            as it is, wrapped
 ==================  ===========================================================
@@ -37,10 +37,13 @@ a hash of the content, so that nbval sees the same HTML on every run.
 
 The object returned carries three renderings: ``_repr_html_`` (marked with the class
 ``sinorus-table``, which tests use to tell a formatted table from a raw DataFrame repr),
-``latex()`` (a ``longtable``, for a LaTeX document) and a plain-text ``__repr__``. It is
-deliberately not ``_repr_latex_``: myst-nb typesets a notebook's ``text/latex`` output as
-mathematics, where a table cannot stand, so the book's PDF shows the plain text until the
-PDF build places the LaTeX itself.
+``_repr_latex_`` (a ``longtable``, for the PDF and for ``nbconvert --to pdf``) and a
+plain-text ``__repr__``. myst-nb would typeset a notebook's ``text/latex`` output as
+mathematics, where a table cannot stand; :mod:`sinorus.sphinx_tables` turns the LaTeX of a
+table's output into raw LaTeX before that can happen, so the PDF typesets the table and the
+site shows its HTML. The LaTeX table fits the text width: it keeps the columns' natural
+widths when they fit, and otherwise wraps the text columns (numbers are never wrapped).
+Its caption is unnumbered, as on the site.
 """
 
 from __future__ import annotations
@@ -198,7 +201,26 @@ def _latex_escape(text: str) -> str:
     return "".join(replacements.get(c, c) for c in text)
 
 
-# The plain-text rendering (nbval, the PDF) switches from a grid to one block per row
+_NUMERIC = {"percent", "count", "number", "money", "year"}
+# Characters of a table's plain text in one line of the PDF (A4, \\small).
+LATEX_LINE_CHARS = 100
+
+def _latex_source(text: str) -> str:
+    """A source cell for the PDF: citations as their labels, a web address as its site's
+    name linked to it (as on the site: an address would run down the column)."""
+    if text == MISSING:
+        return text
+    parts = []
+    for part in text.split("; "):
+        if _URL.match(part):
+            target = part.replace("\\", "/").replace("%", "\\%").replace("#", "\\#")
+            parts.append(f"\\href{{{target}}}{{{_latex_escape(_site(part))}}}")
+        else:
+            parts.append(_latex_escape(part))
+    return "; ".join(parts)
+
+
+# The plain-text rendering (nbval) switches from a grid to one block per row
 # when a grid would be wider than this.
 TEXT_WIDTH = 100
 
@@ -257,19 +279,61 @@ class Table:
                 f"{table}</div>{note}")
 
     def latex(self) -> str:
-        cells = self.cells.map(_latex_escape)
+        """The table as a LaTeX ``longtable`` (needs booktabs, longtable and array, which
+        Sphinx's LaTeX loads), set in ``\\small`` and no wider than the text."""
+        cells = self.cells.copy()
+        for number, kind in enumerate(self.kinds):
+            latex_cell = _latex_source if _split(kind)[0] == "source" else _latex_escape
+            cells.iloc[:, number] = cells.iloc[:, number].map(latex_cell)
         cells.columns = [_latex_escape(str(c)) for c in cells.columns]
         cells.index = [_latex_escape(str(i)) for i in cells.index]
         caption = _latex_escape(self.caption) if self.caption else None
         styler = self._styler(cells, caption, _latex_escape(self.index_label or ""))
-        kinds = [_split(k)[0] for k in self.kinds]
-        spec = ("l" if self.show_index else "") + "".join(
-            "r" if k in {"percent", "count", "number", "money", "year"} else "p{0.3\\linewidth}"
-            if k in {"text", "source", "label"} else "l" for k in kinds)
-        latex = styler.to_latex(column_format=spec, hrules=True, environment="longtable")
+        latex = styler.to_latex(column_format=self._latex_columns(), hrules=True,
+                                environment="longtable")
+        # Unnumbered, as on the site; the caption is repeated on each page a table runs to.
+        latex = latex.replace("\\caption[]{", "\\caption*{", 1).replace("\\caption{", "\\caption*{", 1)
+        latex = "\\begingroup\\small\n" + latex + "\\endgroup\n"
         if self.source_note:
-            latex += f"\n\\par\\noindent\\textit{{Source: {_latex_escape(self.source_note)}}}\n"
+            latex += f"\\par\\noindent\\textit{{Source: {_latex_escape(self.source_note)}}}\\par\n"
         return latex
+
+    def _repr_latex_(self) -> str:
+        return self.latex()
+
+    def _latex_columns(self) -> str:
+        """The longtable's column specification. Widths are counted in characters of the
+        plain text: when the columns' natural widths fit LATEX_LINE_CHARS they are kept
+        ('l' for words, 'r' for numbers); otherwise every column becomes a paragraph
+        column, numbers as wide as their longest cell (or header word), the words' columns
+        sharing the rest in proportion to their natural widths."""
+        kinds = (["rowlabel"] if self.show_index else []) + [_split(k)[0] for k in self.kinds]
+        frame = self.cells.copy()
+        if self.show_index:
+            frame.insert(0, self.index_label or "", frame.index)
+        headers = [str(c) for c in frame.columns]
+        longest = [max([len(str(v)) for v in frame.iloc[:, i]] + [0]) for i in range(len(headers))]
+        natural = [max(n, len(h)) for n, h in zip(longest, headers)]
+        numeric = [k in _NUMERIC for k in kinds]
+        # Numbers and names a reader types (code, and row labels without spaces) never wrap.
+        unbroken = [num or k == "code" or (k == "rowlabel" and not any(" " in str(v) for v in frame.iloc[:, i]))
+                    for i, (k, num) in enumerate(zip(kinds, numeric))]
+        gap = 3  # the space between two columns, in characters
+        if sum(natural) + gap * len(natural) <= LATEX_LINE_CHARS:
+            return "".join("r" if n else "l" for n in numeric)
+        word = [max([len(w) for w in h.split()] + [1]) for h in headers]
+        fixed = [max(n, w) if keep else 0 for n, w, keep in zip(longest, word, unbroken)]
+        free = max(LATEX_LINE_CHARS - sum(fixed) - gap * len(natural), 0)
+        shares = [0 if keep else min(n, 60) for n, keep in zip(natural, unbroken)]
+        widths = [f if keep else max(w, 8, free * share / max(sum(shares), 1))
+                  for f, share, keep, w in zip(fixed, shares, unbroken, word)]
+        # Fill the line: the columns' widths plus the gaps between them make the text width.
+        scale = (LATEX_LINE_CHARS - gap * len(natural)) / sum(widths)
+        spec = []
+        for chars, num in zip(widths, numeric):
+            align = "\\raggedleft" if num else "\\raggedright"
+            spec.append(f">{{{align}\\arraybackslash}}p{{{chars * scale / LATEX_LINE_CHARS:.3f}\\linewidth}}")
+        return "".join(spec)
 
     def __repr__(self) -> str:
         lines = [self.caption] if self.caption else []

@@ -55,3 +55,22 @@ def test_chapter_numbers_match_the_site():
     titles = re.findall(r"\\chapter\{(.+?)\}\n", tex)
     assert len(titles) >= len(toc_chapters())
     assert titles[0].startswith("How to use")  # chapter 0
+
+
+def test_every_book_table_is_typeset_as_a_table():
+    """Each output of sinorus.tables.show in the chapters is a longtable in the teacher's
+    PDF (sinorus/sphinx_tables.py), not maths or monospace text."""
+    from book_facts import notebook
+    from sinorus.tables import MARKER
+
+    shown = 0
+    for md in toc_chapters():
+        for cell in notebook(md).cells:
+            for output in cell.get("outputs", []):
+                data = output.get("data", {})
+                if MARKER in "".join(data.get("text/html", "")) and "text/latex" in data:
+                    shown += 1
+    tex = (ROOT / "_build" / "pdf-teacher" / "_build" / "latex" / "sino-russian-alignment.tex"
+           ).read_text(encoding="utf-8")
+    assert shown > 0
+    assert tex.count("\\begingroup\\small\n\\begin{longtable}") == shown

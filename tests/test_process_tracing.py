@@ -221,3 +221,133 @@ def test_weighed_is_chapter_11s_model_on_a_small_table():
     assert ratios.loc["C", "policy_disputes"] == 2.0
     assert ratios.loc["A", "economic_interests"] == 2.0   # silent on both sides: factor 1
     assert list(weights) == [1.0, 1.0, 0.5]
+
+
+# ---- the coding rules, on small tables (messages name file, row and column)
+
+
+def _coded(pieces, kinds=None):
+    """evidence and assessments frames from {piece: (soft balancing's code, [(alt code, LR)] * 4)}."""
+    evidence = pd.DataFrame({"evidence_id": list(pieces),
+                             "soft_balancing_accounts": [sb for sb, _ in pieces.values()]})
+    if kinds is not None:
+        evidence["evidence_kind"] = [kinds.get(p, "observation") for p in pieces]
+    rows = [{"evidence_id": p, "explanation": alt, "accounts": code, "likelihood_ratio": lr}
+            for p, (_, codes) in pieces.items() for alt, (code, lr) in zip(pt.ALTERNATIVES, codes)]
+    return evidence, pd.DataFrame(rows)
+
+
+SAME = [("partly", 1.0)] * 4
+
+
+def test_a_consistent_coding_has_no_problem():
+    evidence, assessments = _coded({"A": ("yes", [("no", 4.0), ("partly", 2.0), ("yes", 1.0), ("yes", 0.5)]),
+                                    "B": ("no", [("yes", 0.25), ("partly", 0.5), ("no", 2.0), ("no", 1.0)])})
+    assert pt.coding_problems(evidence, assessments, "x.csv") == []
+
+
+@pytest.mark.parametrize("sb, alt, lr, bad", [
+    ("yes", "no", 0.99, True), ("yes", "no", 1.0, False),       # SB better: LR ≥ 1
+    ("no", "yes", 1.01, True), ("no", "yes", 1.0, False),       # SB worse: LR ≤ 1
+    ("partly", "partly", 0.49, True), ("partly", "partly", 0.5, False),  # same code: 1/2 ≤ LR ≤ 2
+    ("partly", "partly", 2.0, False), ("partly", "partly", 2.01, True),
+])
+def test_a_ratio_must_agree_in_direction_with_its_codes(sb, alt, lr, bad):
+    evidence, assessments = _coded({"A": (sb, [(alt, lr)] + SAME[1:]), "B": ("partly", SAME)})
+    problems = pt.coding_problems(evidence, assessments, "x.csv")
+    if not bad:
+        assert problems == []
+        return
+    assert problems == [f"x.csv, row 2, column 'likelihood_ratio': {lr:g} contradicts the codes "
+                        f"(soft balancing '{sb}', economic_interests '{alt}')"]
+
+
+def test_the_row_named_is_the_files_row():
+    """The header is row 1: the fifth assessment (the second piece's first) is row 6."""
+    evidence, assessments = _coded({"A": ("partly", SAME), "B": ("yes", [("no", 0.5)] + SAME[1:])})
+    assert pt.coding_problems(evidence, assessments, "x.csv") == [
+        "x.csv, row 6, column 'likelihood_ratio': 0.5 contradicts the codes "
+        "(soft balancing 'yes', economic_interests 'no')"]
+
+
+@pytest.mark.parametrize("lr, bad", [(1.25, False), (0.8, False), (1.26, True), (0.79, True)])
+def test_a_us_action_needs_a_ratio_near_one(lr, bad):
+    evidence, assessments = _coded({"U": ("partly", [("partly", lr)] + SAME[1:])}, kinds={"U": "us_action"})
+    problems = pt.coding_problems(evidence, assessments, "x.csv")
+    assert problems == ([f"x.csv, row 2, column 'likelihood_ratio': {lr:g} for U, a US action, which "
+                         "happens whatever drives Moscow and Beijing; its ratio must lie between 0.8 and 1.25"]
+                        if bad else [])
+    # the same ratio on an observation is no problem
+    evidence, assessments = _coded({"U": ("partly", [("partly", lr)] + SAME[1:])}, kinds={})
+    assert pt.coding_problems(evidence, assessments, "x.csv") == []
+
+
+def test_every_piece_is_assessed_against_the_four_alternatives():
+    evidence, assessments = _coded({"A": ("partly", SAME), "B": ("partly", SAME)})
+    fewer = assessments[~((assessments["evidence_id"] == "B") & (assessments["explanation"] == "policy_disputes"))]
+    assert pt.coding_problems(evidence, fewer, "x.csv") == [
+        "x.csv, column 'explanation': evidence B is assessed against 3 of the 4 alternatives"]
+    none = assessments[assessments["evidence_id"] == "A"]
+    assert pt.coding_problems(evidence, none, "x.csv") == [
+        "x.csv, column 'explanation': evidence B is assessed against 0 of the 4 alternatives"]
+
+
+def test_an_assessment_of_an_unknown_piece_is_left_to_the_foreign_key():
+    evidence, assessments = _coded({"A": ("partly", SAME)})
+    extra = pd.concat([assessments, pd.DataFrame([{"evidence_id": "Z", "explanation": "economic_interests",
+                                                   "accounts": "yes", "likelihood_ratio": 9.0}])])
+    assert pt.coding_problems(evidence, extra.reset_index(drop=True), "x.csv") == []
+
+
+def test_load_evidence_refuses_a_breach_naming_the_file():
+    from sinorus import data
+
+    evidence, assessments = pt.load_evidence()
+    assert len(evidence) > 40 and len(assessments) == 4 * len(evidence)
+    assert list(pt.ratio_table(assessments).columns) == pt.ALTERNATIVES
+    broken = assessments.copy()
+    sb = evidence.set_index("evidence_id").loc[broken.loc[0, "evidence_id"], "soft_balancing_accounts"]
+    at_least_as_good = pt.LADDER[sb] >= pt.LADDER[broken.loc[0, "accounts"]]
+    broken.loc[0, "likelihood_ratio"] = 0.001 if at_least_as_good else 1000.0  # against its codes
+    with pytest.raises(data.DataValidationError, match=r"evidence_assessments \(given as a frame\), row 2, column 'likelihood_ratio'"):
+        pt.load_evidence(assessments=broken)
+    with pytest.raises(data.DataValidationError, match=r"elsewhere\.csv, row 2"):
+        pt.load_evidence(evidence, broken, assessments_path="elsewhere.csv")
+
+
+def test_ratio_table_has_one_row_per_piece_and_the_alternatives_in_order():
+    evidence, assessments = _coded({"A": ("yes", [("no", 4.0), ("partly", 2.0), ("yes", 1.0), ("yes", 0.5)])})
+    table = pt.ratio_table(assessments.iloc[::-1])
+    assert list(table.columns) == pt.ALTERNATIVES and list(table.index) == ["A"]
+    assert table.loc["A"].tolist() == [4.0, 2.0, 1.0, 0.5]
+
+
+def test_log_likelihoods_put_the_reference_first_at_zero():
+    logs = pt.log_likelihoods(ratios({"A": [4, 2, 1, 0.5]}))
+    assert list(logs.columns) == pt.HYPOTHESES
+    assert logs.loc["A"].tolist() == pytest.approx([0.0, -math.log(4), -math.log(2), 0.0, math.log(2)])
+
+
+def test_normalise_works_along_the_last_axis_and_survives_huge_weights():
+    out = pt.normalise(np.array([[0.0, math.log(3)], [1000.0, 1000.0]]))
+    assert out.ravel().tolist() == pytest.approx([0.25, 0.75, 0.5, 0.5])
+    assert pt.normalise(np.array([-1e4, -1e4 + math.log(2)])).tolist() == pytest.approx([1 / 3, 2 / 3])
+
+
+def test_a_prior_is_normalised_and_must_name_every_hypothesis():
+    table = ratios({"A": [1, 1, 1, 1]})
+    prior = pd.Series([2, 1, 1, 1, 5], index=pt.HYPOTHESES)
+    assert pt.posterior(prior, table).tolist() == pytest.approx([0.2, 0.1, 0.1, 0.1, 0.5])
+    with pytest.raises(ValueError, match="positive value for each of"):
+        pt.posterior(prior.drop("policy_disputes"), table)
+
+
+def test_posterior_path_steps_piece_by_piece():
+    table = ratios({"A": [2, 1, 1, 1], "B": [1, 4, 1, 1]})
+    path = pt.posterior_path(UNIFORM, table)
+    assert list(path.index) == ["A", "B"] and list(path.columns) == pt.HYPOTHESES
+    assert path.loc["A"].tolist() == pytest.approx(pt.posterior(UNIFORM, table.loc[["A"]]).tolist())
+    assert path.loc["B"].tolist() == pytest.approx(pt.posterior(UNIFORM, table).tolist())
+    half = pt.posterior_path(UNIFORM, table, weight=0.5)
+    assert half.loc["B"].tolist() == pytest.approx(pt.posterior(UNIFORM, table, weight=0.5).tolist())
+    assert half.loc["B", "economic_interests"] > path.loc["B", "economic_interests"]

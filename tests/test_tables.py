@@ -124,8 +124,11 @@ def test_long_tables_and_long_text_are_shown_whole():
 
 def test_latex_and_text_renderings(table):
     latex = table.latex()
-    assert latex.startswith("\\begin{longtable}")
-    assert "63\\%" in latex and "Spending (US\\$ bn)" in latex and "\\caption{Capabilities in 2009}" in latex
+    assert latex.startswith("\\begingroup\\small\n\\begin{longtable}")
+    assert table._repr_latex_() == latex
+    # unnumbered, as on the site
+    assert "63\\%" in latex and "Spending (US\\$ bn)" in latex and "\\caption*{Capabilities in 2009}" in latex
+    assert "\\caption{" not in latex and "\\caption[" not in latex
     assert "Source: MacHaffie, 2011" in latex
     text = repr(table)
     assert text.splitlines()[0] == "Capabilities in 2009"
@@ -152,7 +155,7 @@ def test_author_year_labels_and_anchors():
 
 def test_latex_compiles(tmp_path, table):
     """The PDF's table: escaped so that LaTeX accepts it (with the packages Sphinx's LaTeX
-    loads: booktabs, longtable, amssymb). Skips where no xelatex is installed."""
+    loads: booktabs, longtable, array, amssymb, hyperref). Skips where no xelatex is installed."""
     import shutil
     import subprocess
 
@@ -161,10 +164,19 @@ def test_latex_compiles(tmp_path, table):
         pytest.skip("xelatex not installed (apt-get install texlive-xetex)")
     tricky = tables.show(pd.DataFrame({"note": ["50% of $5 & a_b #1 {x} ~^\\"], "ok": [True]}),
                          formats={"ok": "check"}, caption="Tricky_caption & more")
-    body = table.latex() + tricky.latex()
+    wide = tables.show(pd.DataFrame({"what": ["a long sentence of words " * 8] * 3,
+                                     "why": ["another long sentence " * 6] * 3,
+                                     "share": [0.5, 0.25, 0.125]}), formats={"share": "percent:1"})
+    assert "p{" in wide.latex()
+    linked = tables.show(pd.DataFrame({"dataset": ["nmc_capabilities_long_name"], "what": ["words " * 30],
+                                       "source": ["machaffie2011;https://example.org/a%20b#c_d"]}),
+                         formats={"dataset": "code"})
+    assert "\\href{https://example.org/a\\%20b\\#c_d}{example.org}" in linked.latex()
+    assert "p{0.2" in linked.latex().split("\n")[1], "a code column keeps its whole width"
+    body = table.latex() + tricky.latex() + wide.latex() + linked.latex()
     (tmp_path / "t.tex").write_text(
         "\\documentclass{article}\\usepackage{fontspec}\\usepackage{amssymb}\\usepackage{booktabs}"
-        "\\usepackage{longtable}\\begin{document}\n" + body + "\\end{document}\n", encoding="utf-8")
+        "\\usepackage{longtable}\\usepackage{array}\\usepackage{hyperref}\\begin{document}\n" + body + "\\end{document}\n", encoding="utf-8")
     result = subprocess.run([xelatex, "-interaction=nonstopmode", "-halt-on-error", "t.tex"],
                             cwd=tmp_path, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stdout[-2000:]
