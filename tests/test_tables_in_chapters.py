@@ -15,6 +15,8 @@ from sinorus.tables import MARKER
 
 CONVERTED_CHAPTERS = {
     "00-how-to-use",
+    "12-beyond-the-thesis",
+    "13-conclusions",
 }
 
 
