@@ -15,6 +15,8 @@ from sinorus.tables import MARKER
 
 CONVERTED_CHAPTERS = {
     "00-how-to-use",
+    "10-soft-balancing-the-case",
+    "11-weighing-the-evidence",
     "12-beyond-the-thesis",
     "13-conclusions",
 }
