@@ -15,6 +15,9 @@ from sinorus.tables import MARKER
 
 CONVERTED_CHAPTERS = {
     "00-how-to-use",
+    "01-balance-of-power-and-threat",
+    "02-sino-russian-relations",
+    "03-russia-and-the-united-states",
 }
 
 
