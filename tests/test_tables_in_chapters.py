@@ -15,6 +15,9 @@ from sinorus.tables import MARKER
 
 CONVERTED_CHAPTERS = {
     "00-how-to-use",
+    "01-balance-of-power-and-threat",
+    "02-sino-russian-relations",
+    "03-russia-and-the-united-states",
     "10-soft-balancing-the-case",
     "11-weighing-the-evidence",
     "12-beyond-the-thesis",
