@@ -371,7 +371,8 @@ def show(frame: pd.DataFrame | pd.Series, *, labels: Mapping | None = None,
     - ``index_label``: the index's header; ``index_labels`` maps its values to words;
       ``index_format``: its kind ("code" for names a reader types; default text);
     - ``caption``: shown above the table; ``source``: bibliography key(s) of the whole table;
-    - ``index``: show the index? (default: unless it is a plain 0, 1, 2, … range).
+    - ``index``: show the index? (default: unless it is a plain, unnamed 0, 1, 2, … count;
+      an index of years or scores that pandas holds as a range is shown).
     """
     if isinstance(frame, pd.Series):
         frame = frame.to_frame()
@@ -379,8 +380,9 @@ def show(frame: pd.DataFrame | pd.Series, *, labels: Mapping | None = None,
     unknown = (set(labels) | set(formats) | set(values)) - set(frame.columns)
     if unknown:
         raise KeyError(f"not columns of the table: {sorted(map(str, unknown))}")
-    if index is None:
-        index = not isinstance(frame.index, pd.RangeIndex)
+    if index is None:  # a plain row count 0, 1, 2, … carries nothing; any other index does
+        index = not (isinstance(frame.index, pd.RangeIndex) and frame.index.start == 0
+                     and frame.index.step == 1 and frame.index.name is None)
     kinds = {column: formats.get(column) or infer_kind(column, frame[column]) for column in frame.columns}
 
     texts, htmls, headers = {}, {}, []

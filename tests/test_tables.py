@@ -180,3 +180,12 @@ def test_latex_compiles(tmp_path, table):
     result = subprocess.run([xelatex, "-interaction=nonstopmode", "-halt-on-error", "t.tex"],
                             cwd=tmp_path, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stdout[-2000:]
+
+
+def test_an_index_is_hidden_only_when_it_is_a_plain_row_count():
+    """pandas holds consecutive integers (years, scores) as a RangeIndex: they are shown."""
+    years = pd.DataFrame({"n": [1, 2]}, index=pd.RangeIndex(2000, 2002))
+    assert tables.show(years).show_index and "2000" in repr(tables.show(years))
+    named = pd.DataFrame({"n": [1, 2]}).rename_axis("rank")
+    assert tables.show(named).show_index
+    assert not tables.show(pd.DataFrame({"n": [1, 2]})).show_index
