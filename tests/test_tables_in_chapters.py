@@ -16,6 +16,8 @@ from sinorus.tables import MARKER
 CONVERTED_CHAPTERS = {
     "00-how-to-use",
     "07-alliance-games",
+    "08-the-space-of-2x2-games",
+    "09-repetition-and-evolution",
 }
 
 
