@@ -15,6 +15,7 @@ from sinorus.tables import MARKER
 
 CONVERTED_CHAPTERS = {
     "00-how-to-use",
+    "04-central-asia-sco-csto",
 }
 
 
