@@ -16,6 +16,7 @@ from sinorus.tables import MARKER
 CONVERTED_CHAPTERS = {
     "00-how-to-use",
     "04-central-asia-sco-csto",
+    "05-capabilities-in-2009",
 }
 
 
