@@ -17,6 +17,7 @@ CONVERTED_CHAPTERS = {
     "00-how-to-use",
     "04-central-asia-sco-csto",
     "05-capabilities-in-2009",
+    "06-capabilities-since-1990",
 }
 
 
