@@ -356,6 +356,21 @@ class Table:
         return "\n".join(lines)
 
 
+def dates_as_known(dates: Sequence, precisions: Sequence[str]) -> list[str]:
+    """Dates only as precisely as the sources know them, for a table's column: precision
+    "year" → '1992', "month" → 'April 1996', anything else (day) → '26 April 1996'; a
+    missing date is a dash. The book's event tables carry such precision columns."""
+    shown = []
+    for date, precision in zip(dates, precisions, strict=True):
+        if _is_missing(date):
+            shown.append(MISSING)
+            continue
+        date = pd.Timestamp(date)
+        shown.append(f"{date:%Y}" if precision == "year" else f"{date:%B %Y}" if precision == "month"
+                     else f"{date.day} {date:%B %Y}")
+    return shown
+
+
 def show(frame: pd.DataFrame | pd.Series, *, labels: Mapping | None = None,
          formats: Mapping[str, str] | None = None,
          values: Mapping[str, Mapping | Callable] | None = None,

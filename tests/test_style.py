@@ -162,24 +162,6 @@ def test_book_style_fixes_the_table_precision():
         matplotlib.rcdefaults()
         pd.reset_option("display.precision")
         pd.reset_option("display.max_colwidth")
-# Chapters whose figures follow the rules below; add a chapter once its figures do (the
-# others are listed as expected failures, naming what to change).
-STYLED_CHAPTERS = {
-    "00-how-to-use",
-    "01-balance-of-power-and-threat",
-    "02-sino-russian-relations",
-    "03-russia-and-the-united-states",
-    "04-central-asia-sco-csto",
-    "05-capabilities-in-2009",
-    "06-capabilities-since-1990",
-    "07-alliance-games",
-    "08-the-space-of-2x2-games",
-    "09-repetition-and-evolution",
-    "10-soft-balancing-the-case",
-    "11-weighing-the-evidence",
-    "12-beyond-the-thesis",
-    "13-conclusions",
-}
 
 
 def figure_rule_breaks(source: str) -> list[str]:
@@ -207,8 +189,4 @@ def test_the_figure_rule_check_can_fail():
                          ids=lambda p: p.stem)
 def test_chapters_draw_with_the_book_style(md):
     found = figure_rule_breaks(md.read_text(encoding="utf-8"))
-    if md.stem not in STYLED_CHAPTERS:
-        if found:
-            pytest.xfail(f"{md.stem}: {sorted(set(found))}")
-        pytest.skip(f"{md.stem} follows the figure rules: add it to STYLED_CHAPTERS")
     assert not found, f"{md.stem}: {sorted(set(found))}"

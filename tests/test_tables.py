@@ -189,3 +189,11 @@ def test_an_index_is_hidden_only_when_it_is_a_plain_row_count():
     named = pd.DataFrame({"n": [1, 2]}).rename_axis("rank")
     assert tables.show(named).show_index
     assert not tables.show(pd.DataFrame({"n": [1, 2]})).show_index
+
+
+def test_dates_are_shown_as_precisely_as_they_are_known():
+    dates = pd.to_datetime(pd.Series(["1992-01-01", "1996-04-01", "1996-04-26", None]))
+    assert tables.dates_as_known(dates, ["year", "month", "day", "day"]) == \
+        ["1992", "April 1996", "26 April 1996", tables.MISSING]
+    with pytest.raises(ValueError):
+        tables.dates_as_known(dates, ["year"])

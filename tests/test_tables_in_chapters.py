@@ -1,11 +1,9 @@
 """Chapters show tables for readers (sinorus.tables), not raw DataFrame reprs.
 
-For every chapter, the outputs whose HTML is pandas' own (``<table class="dataframe">``,
-without the ``sinorus-table`` marker) are listed. In a chapter of
-:data:`CONVERTED_CHAPTERS` any such output fails the test; in the others the test is an
-expected failure that names the cells to convert. Add a chapter here once its tables go
-through ``sinorus.tables.show``: tests/test_browser.py then also checks its table cells
-in the browser (no internal ids, NaN, True or False).
+In every chapter, an output whose HTML is pandas' own (``<table class="dataframe">``,
+without the ``sinorus-table`` marker) fails the test, naming its cell: show it with
+``sinorus.tables.show``. tests/test_browser.py checks the table cells in the browser too
+(no internal ids, NaN, True or False).
 """
 
 import pytest
@@ -13,22 +11,6 @@ import pytest
 from book_facts import notebook, toc_chapters
 from sinorus.tables import MARKER
 
-CONVERTED_CHAPTERS = {
-    "00-how-to-use",
-    "01-balance-of-power-and-threat",
-    "02-sino-russian-relations",
-    "03-russia-and-the-united-states",
-    "04-central-asia-sco-csto",
-    "05-capabilities-in-2009",
-    "06-capabilities-since-1990",
-    "07-alliance-games",
-    "08-the-space-of-2x2-games",
-    "09-repetition-and-evolution",
-    "10-soft-balancing-the-case",
-    "11-weighing-the-evidence",
-    "12-beyond-the-thesis",
-    "13-conclusions",
-}
 
 
 def raw_frames(md):
@@ -46,10 +28,6 @@ def raw_frames(md):
 @pytest.mark.parametrize("md", toc_chapters(), ids=lambda p: p.stem)
 def test_tables_go_through_the_presentation_layer(md):
     found = raw_frames(md)
-    if md.stem not in CONVERTED_CHAPTERS:
-        if found:
-            pytest.xfail(f"{md.stem}: {len(found)} raw DataFrame outputs to convert: {found}")
-        pytest.skip(f"{md.stem} has no raw DataFrame output: add it to CONVERTED_CHAPTERS")
     assert not found, f"{md.stem}: raw DataFrame outputs (show them with sinorus.tables.show): {found}"
 
 
