@@ -229,7 +229,7 @@ class Table:
 
     def __init__(self, cells: pd.DataFrame, kinds: Sequence[str], html_cells: pd.DataFrame,
                  caption: str | None, source_note: str | None, source_note_html: str | None,
-                 show_index: bool, index_label: str | None):
+                 show_index: bool, index_label: str | None, name: str | None = None):
         self.cells = cells  # the text of every cell, with human labels
         self.kinds = list(kinds)  # the kind of each column, in order
         self._html_cells = html_cells
@@ -238,6 +238,7 @@ class Table:
         self._source_note_html = source_note_html
         self.show_index = show_index
         self.index_label = index_label
+        self.name = name  # the label a chapter refers to it by: {numref}`tbl-...`
 
     def _uuid(self) -> str:
         content = repr((self.caption, self.source_note, self.cells.to_dict("split")))
@@ -275,7 +276,8 @@ class Table:
         note = f'<p class="sinorus-table-source">Source: {self._source_note_html}</p>' \
             if self._source_note_html else ""
         label = html.escape(self.caption or "table", quote=True)
-        return (f'<div class="{MARKER}-wrap" role="region" tabindex="0" aria-label="{label}">'
+        name = f' data-name="{self.name}"' if self.name else ""
+        return (f'<div class="{MARKER}-wrap" role="region" tabindex="0" aria-label="{label}"{name}>'
                 f"{table}</div>{note}")
 
     def latex(self) -> str:
@@ -377,7 +379,7 @@ def show(frame: pd.DataFrame | pd.Series, *, labels: Mapping | None = None,
          index_label: str | None = None, index_labels: Mapping | Callable | None = None,
          index_format: str | None = None,
          caption: str | None = None, source: str | Sequence[str] | None = None,
-         index: bool | None = None) -> Table:
+         index: bool | None = None, name: str | None = None) -> Table:
     """``frame`` as a table for readers (see the module's docstring for the kinds).
 
     - ``labels``: column → human label (unnamed columns: 'first_year' → 'First year');
@@ -385,10 +387,15 @@ def show(frame: pd.DataFrame | pd.Series, *, labels: Mapping | None = None,
     - ``values``: column → mapping (or function) from a cell's value to the words shown;
     - ``index_label``: the index's header; ``index_labels`` maps its values to words;
       ``index_format``: its kind ("code" for names a reader types; default text);
-    - ``caption``: shown above the table; ``source``: bibliography key(s) of the whole table;
+    - ``caption``: shown above the table; in the book a captioned table is numbered within its
+      chapter ("Table 5.1", on the site and in the PDF: :mod:`sinorus.sphinx_tables`);
+    - ``name``: a label (``tbl-…``) by which the prose refers to the table, with
+      ``{numref}`` (it needs a caption);
+    - ``source``: bibliography key(s) of the whole table;
     - ``index``: show the index? (default: unless it is a plain, unnamed 0, 1, 2, … count;
       an index of years or scores that pandas holds as a range is shown).
     """
+    table_name = name  # `name` is reused below for each column's kind
     if isinstance(frame, pd.Series):
         frame = frame.to_frame()
     labels, formats, values = dict(labels or {}), dict(formats or {}), dict(values or {})
@@ -443,8 +450,11 @@ def show(frame: pd.DataFrame | pd.Series, *, labels: Mapping | None = None,
     if index:
         index_label = index_label or (humanize(frame.index.name) if frame.index.name else "")
 
+    if table_name is not None and not (re.fullmatch(r"tbl-[a-z0-9]+(?:-[a-z0-9]+)*", table_name) and caption):
+        raise ValueError(f"a table's name is 'tbl-' and lower-case words joined by hyphens, and "
+                         f"a named table needs a caption: {table_name!r}")
     keys = [source] if isinstance(source, str) else list(source or [])
     note = "; ".join(_source_text(k) for k in keys) or None
     note_html = "; ".join(_source_html(k) for k in keys) or None
     return Table(cells, [kinds[c] for c in frame.columns], html_cells,
-                 caption, note, note_html, index, index_label)
+                 caption, note, note_html, index, index_label, table_name)

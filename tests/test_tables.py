@@ -197,3 +197,15 @@ def test_dates_are_shown_as_precisely_as_they_are_known():
         ["1992", "April 1996", "26 April 1996", tables.MISSING]
     with pytest.raises(ValueError):
         tables.dates_as_known(dates, ["year"])
+
+
+def test_a_named_table_carries_its_label_and_needs_a_caption():
+    frame = pd.DataFrame({"source": ["machaffie2011"], "n": [1]})
+    named = tables.show(frame, caption="One", name="tbl-one-row")
+    assert 'data-name="tbl-one-row"' in named._repr_html_()
+    assert "data-name" not in tables.show(frame, caption="One")._repr_html_()
+    for bad in ("one-row", "tbl_one", "tbl-One"):
+        with pytest.raises(ValueError, match="a table's name"):
+            tables.show(frame, caption="One", name=bad)
+    with pytest.raises(ValueError, match="needs a caption"):
+        tables.show(frame, name="tbl-one-row")
