@@ -165,22 +165,47 @@ def test_games_prisoners_dilemma_claims():
     assert claim_value(GAMES_CHAPTER, "games_pd_deficient") is better
 
 
+def row_p_c(column_payoff):
+    """The row player's P(C) in a 2x2 game's mixed equilibrium: the probability that makes the
+    column player (payoffs ``column_payoff[row move, column move]``) indifferent between C and D."""
+    b = column_payoff
+    return (b["D", "D"] - b["D", "C"]) / (b["C", "C"] - b["C", "D"] - b["D", "C"] + b["D", "D"])
+
+
 def test_games_degeneracy_and_ordinal_claims():
     """07-alliance-games: "games_none_degenerate"; "games_pure_ordinal" and "games_hero_mostly_c"
-    hold on every scale by theorem (pure equilibria compare payoffs only by order; Hero's
-    P(C) = (u4 - u1) / ((u4 - u1) + (u3 - u2)) > 1/2), so they must say every."""
+    counted by brute force over the chapter's re-scalings drawn again (each also holds by
+    theorem: pure equilibria compare payoffs only by order; Hero's P(C) =
+    (u4 - u1) / ((u4 - u1) + (u3 - u2)) > 1/2); and "games_hero_reading_flips" from Hero's
+    mixed equilibrium with C and D renamed."""
     games_ = named_games()
     other = {"C": "D", "D": "C"}
     non_degenerate = sum(all(g[r, c][0] != g[other[r], c][0] and g[r, c][1] != g[r, other[c]][1]
                              for r, c in CELLS) for g in games_.values())
     assert claim_value(GAMES_CHAPTER, "games_none_degenerate") == f"{non_degenerate} of {len(games_)}"
     n = int(glued_number(GAMES_CHAPTER, "games_n_rescalings"))
-    assert claim_value(GAMES_CHAPTER, "games_pure_ordinal") == f"{len(games_) * n} of {len(games_) * n}"
+    rows_u, columns_v = rescalings(n, RESCALING_SEED), rescalings(n, RESCALING_SEED + 1)
+
+    def strict_pure(g, u, v):
+        return {(r, c) for r, c in CELLS if u[g[r, c][0] - 1] > u[g[other[r], c][0] - 1]
+                and v[g[r, c][1] - 1] > v[g[r, other[c]][1] - 1]}
+    same = sum(strict_pure(g, u, v) == set(pure_equilibria(g))
+               for g in games_.values() for u, v in zip(rows_u, columns_v))
+    assert claim_value(GAMES_CHAPTER, "games_pure_ordinal") == f"{same} of {len(games_) * n}"
+    assert glued(GAMES_CHAPTER)["games_pure_ordinal"] == (
+        "in every game under every re-scaling drawn" if same == len(games_) * n else
+        "in no game under any re-scaling drawn" if same == 0 else
+        f"in {same} of the {len(games_) * n} game-re-scaling pairs drawn")
     hero = games_["hero"]
-    assert [hero[c][1] for c in CELLS] == [2, 3, 4, 1]  # so P(C) above is the column's indifference
-    assert claim_value(GAMES_CHAPTER, "games_hero_mostly_c") == f"{n} of {n}"
-    # renaming C and D: the relabelled row P(C) is 1 - 3/4
-    assert claim_value(GAMES_CHAPTER, "games_hero_reading_flips") is True
+    mostly_c = sum(row_p_c({cell: v[hero[cell][1] - 1] for cell in CELLS}) > 0.5 for v in columns_v)
+    assert claim_value(GAMES_CHAPTER, "games_hero_mostly_c") == f"{mostly_c} of {n}"
+    # C and D renamed for both players: the column's payoff at (r, c) is the stored one at (other r, other c)
+    renamed = {(r, c): hero[other[r], other[c]][1] for r, c in CELLS}
+    flips = row_p_c(renamed) < 0.5
+    assert claim_value(GAMES_CHAPTER, "games_hero_reading_flips") is flips
+    assert glued(GAMES_CHAPTER)["games_hero_reading_flips"] == (
+        "the same game puts most of its weight on the other move" if flips
+        else "the same game still puts most of its weight on C")
 
 
 def critical_risk(win, yielding, conflict):
