@@ -417,7 +417,32 @@ def test_space_alliance_model_claims():
     def pattern(dr, dc, er, ec):
         return any(t * dr > 2 * er for t in threats), any(t * dc > 2 * ec for t in threats)
 
-    assert claim_value(SPACE, "space_rule_matches_equilibria") is True
+    # the equilibria of each game on the 2010 path, solved by hand (pure: no profitable switch;
+    # mixed: each makes the other indifferent), the mixed one chosen where there are several
+    def alliance(x):  # one ally's payoffs, rows its own (S, W), columns its partner's (S, W)
+        return [[x - e, x / 2 - e], [x, 0.0]]
+
+    def strong(t):
+        A, own_china = alliance(t * d_russia), alliance(t * d_china)
+        B = [[own_china[j][i] for j in range(2)] for i in range(2)]  # China's payoff at (Russia i, China j)
+        for M in (A, own_china):
+            values = sorted(v for line in M for v in line)
+            assert min(b - a for a, b in zip(values, values[1:])) > 1e-9, t  # no tie: the game is generic
+        pure = [(float(i == 0), float(j == 0)) for i in range(2) for j in range(2)
+                if A[i][j] >= A[1 - i][j] and B[i][j] >= B[i][1 - j]]
+        p = (B[1][1] - B[1][0]) / (B[0][0] - B[1][0] - B[0][1] + B[1][1])
+        q = (A[1][1] - A[0][1]) / (A[0][0] - A[0][1] - A[1][0] + A[1][1])
+        if 0 < p < 1 and 0 < q < 1:
+            return p, q
+        assert len(pure) == 1, t
+        return pure[0]
+    path = {t: strong(t) for t in threats}
+    russia_first = min((t for t, (r, _) in path.items() if r > 0.5), default=None)
+    rule_first = min((t for t in threats if t * d_russia > 2 * e), default=None)
+    agrees = (all((path[t][1] > 0) == (t * d_china > 2 * e) for t in threats)
+              and russia_first is not None and russia_first == rule_first)
+    assert claim_value(SPACE, "space_rule_matches_equilibria") is agrees
+    assert glued_number(SPACE, "space_threat_russia_commits") == russia_first
     assert claim_value(SPACE, "space_russia_commits_china_not") is (pattern(d_russia, d_china, e, e) == (True, False))
     sums_pair = [] ; sums_us = []
     years = {int(r["year"]) for r in rows("nmc_capabilities.csv")}
