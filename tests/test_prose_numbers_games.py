@@ -264,25 +264,40 @@ def test_games_bayesian_threshold_claims():
     assert claim_value(GAMES_CHAPTER, "games_bayes_firm_rescaled") == f"{firm} of {n}"
 
 
+def sco_military(day, year):
+    """The chapter's military index by hand: the mean of a member's shares of world military
+    spending and personnel (COW), over the shares it reports."""
+    members = [r["iso3"] for r in in_force(day) if r["organisation"] == "SCO"]
+    cow = {r["iso3"]: r["cow_code"] for r in rows("countries.csv") if r["iso3"] in members}
+    world = next(r for r in rows("nmc_world_totals.csv") if int(r["year"]) == year)
+    found = {r["cow_code"]: r for r in rows("nmc_capabilities.csv") if int(r["year"]) == year}
+    index = {}
+    for m in members:
+        shares = [float(found[cow[m]][c]) / float(world[f"{c}_world_total"]) for c in ("milex", "milper")
+                  if found[cow[m]][c] != ""]
+        index[m] = sum(shares) / len(shares)
+    return index
+
+
 def test_games_sco_weighted_claims():
     """07-alliance-games: "games_china_ahead_weighted" and "games_russia_veto_weighted" (CINC
-    rules recomputed; the military rule's China-ahead and no-veto read from its glue), and
-    the quota exercise's "games_ex_quota_above_china"."""
+    majority and two-thirds, military-index majority; SCO of 2010 and the latest, weighted by
+    2016 capabilities), and the quota exercise's "games_ex_quota_above_china"."""
     latest = max(r["start_date"] for r in rows("memberships.csv") if r["organisation"] == "SCO")
     china_ahead, vetoes, rules = 0, 0, 0
     for day, year, when in (("2010-06-30", 2010, "2010"), (latest, 2016, "latest")):
-        w = sco_cinc(day, year)
-        total = sum(w.values())
-        for quota, tag in ((total / 2 * (1 + 1e-9), "majority"), (total * 2 / 3, "twothirds")):
-            ss = shapley_shubik(w, quota)
+        w, m = sco_cinc(day, year), sco_military(day, year)
+        councils = [(w, sum(w.values()) / 2 * (1 + 1e-9)), (w, sum(w.values()) * 2 / 3),
+                    (m, sum(m.values()) / 2 * (1 + 1e-9))]
+        for weights, quota in councils:
+            ss = shapley_shubik(weights, quota)
             china_ahead += ss["CHN"] > ss["RUS"]
-            vetoes += total - w["RUS"] < quota
+            vetoes += sum(weights.values()) - weights["RUS"] < quota
             rules += 1
-        china_ahead += glued_number(GAMES_CHAPTER, f"games_ss_chn_military_{when}") > \
-            glued_number(GAMES_CHAPTER, f"games_ss_rus_military_{when}")
-        rules += 1
+        military = shapley_shubik(m, sum(m.values()) / 2 * (1 + 1e-9))
+        assert glued_number(GAMES_CHAPTER, f"games_ss_chn_military_{when}") == pytest.approx(military["CHN"])
+        assert glued_number(GAMES_CHAPTER, f"games_ss_rus_military_{when}") == pytest.approx(military["RUS"])
     assert claim_value(GAMES_CHAPTER, "games_china_ahead_weighted") == f"{china_ahead} of {rules}"
-    # no veto for Russia under the military majority either: China alone holds more than half
     assert claim_value(GAMES_CHAPTER, "games_russia_veto_weighted") == f"{vetoes} of {rules}"
     w = sco_cinc("2010-06-30", 2010)
     share = w["CHN"] / sum(w.values())
