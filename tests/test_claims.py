@@ -4,9 +4,13 @@ A chapter states a conclusion through :mod:`sinorus.claims`, which glues the wor
 condition chose and stores a record beside them. These tests hold the mechanism to its
 promise: every record is well formed and quoted in the prose, the words on the page are the
 record's, and every claim is recomputed independently by some test in this folder (its
-name appears in a test file other than this one), so a claim no test re-derives fails here.
+name appears in the code of a test file other than this one; a docstring does not count),
+so a claim no test re-derives fails here. No test may check a stored value only for its
+shape (a constant, a type, a suffix), which cannot fail when the conclusion is wrong.
 """
 
+import ast
+import functools
 import json
 
 import pytest
@@ -18,9 +22,23 @@ TESTS = ROOT / "tests"
 ALL_CLAIMS = [(md, name) for md in toc_chapters() for name in claims(md)]
 
 
-def _test_sources() -> str:
-    return "\n".join(p.read_text(encoding="utf-8") for p in sorted(TESTS.glob("test_*.py"))
-                     if p.name != "test_claims.py")
+@functools.cache
+def _test_trees() -> dict[str, ast.Module]:
+    return {p.name: ast.parse(p.read_text(encoding="utf-8")) for p in sorted(TESTS.glob("test_*.py"))
+            if p.name != "test_claims.py"}
+
+
+@functools.cache
+def _names_in_code() -> set[str]:
+    """Every string the test files use in code: docstrings and comments left out, so that a
+    claim named only in a test's docstring counts as not recomputed."""
+    names = set()
+    for tree in _test_trees().values():
+        bare = {id(node.value) for node in ast.walk(tree)
+                if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)}
+        names |= {node.value for node in ast.walk(tree) if isinstance(node, ast.Constant)
+                  and isinstance(node.value, str) and id(node) not in bare}
+    return names
 
 
 def test_the_book_makes_claims():
@@ -29,9 +47,40 @@ def test_the_book_makes_claims():
 
 @pytest.mark.parametrize("md,name", ALL_CLAIMS, ids=lambda v: getattr(v, "stem", v))
 def test_claim_is_recomputed_by_a_test(md, name):
-    assert f'"{name}"' in _test_sources(), (
+    recomputed = name in _names_in_code()
+    assert recomputed, (
         f"{md.stem}: claim {name!r} is recomputed by no test in tests/ (write one that "
         "derives its condition from data/ without the chapter's code)")
+
+
+def _claim_value_call(node):
+    return (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "claim_value"
+            and len(node.args) > 1 and isinstance(node.args[1], ast.Constant))
+
+
+def test_no_claim_is_checked_for_its_shape_only():
+    """A stored claim value compared with a constant (``is True``, ``== "3 of 3"``), tested for
+    membership, a prefix or suffix, or a type cannot fail when the chapter's conclusion is
+    wrong: the value must be compared with a recomputation. Records are exempt (their value
+    is the chapter's own True; their words are other glued values, checked as such)."""
+    kinds = {name: record["kind"] for md in toc_chapters() for name, record in claims(md).items()}
+    shape_only = []
+    for file, tree in _test_trees().items():
+        for node in ast.walk(tree):
+            checked = None
+            if isinstance(node, ast.Compare) and _claim_value_call(node.left):
+                if (any(isinstance(op, (ast.In, ast.NotIn)) for op in node.ops)
+                        or all(isinstance(c, ast.Constant) for c in node.comparators)):
+                    checked = node.left
+            elif isinstance(node, ast.Call) and node.args and _claim_value_call(node.args[0]) \
+                    and isinstance(node.func, ast.Name) and node.func.id in ("isinstance", "type", "len", "bool"):
+                checked = node.args[0]
+            elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
+                    and node.func.attr in ("endswith", "startswith") and _claim_value_call(node.func.value):
+                checked = node.func.value
+            if checked is not None and kinds.get(checked.args[1].value) != "record":
+                shape_only.append(f"{file}:{node.lineno} {checked.args[1].value}")
+    assert not shape_only, f"claims checked for their shape only: {shape_only}"
 
 
 @pytest.mark.parametrize("md,name", ALL_CLAIMS, ids=lambda v: getattr(v, "stem", v))

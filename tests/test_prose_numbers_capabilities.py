@@ -427,12 +427,68 @@ def test_ch05_consistency_and_exercise_claims(claims, cow_iso3):
     assert claim_value(CH05, "cap05_ex_no_year_fits") is (not fits)
 
 
-def test_ch05_exercise_counts_as_claims():
-    """05-capabilities-in-2009 (exercises): claims "cap05_ex_n_closer_constant", "cap05_ex_n_survive"
-    and "cap05_ex_order_kept" are recorded over their whole spaces (three shares; three dyads)."""
-    assert claim_value(CH05, "cap05_ex_n_closer_constant").endswith("of 3")
-    assert claim_value(CH05, "cap05_ex_n_survive").endswith("of 3")
-    assert isinstance(claim_value(CH05, "cap05_ex_order_kept"), bool)
+def test_ch05_constant_dollar_exercise(claims, current_2009):
+    """05-capabilities-in-2009 (exercise cap05-ex-constant-dollars): claim
+    "cap05_ex_n_closer_constant" — how many of MacHaffie's three Figure 3 shares are nearer
+    the paper in constant 2023 dollars (SIPRI's world total) than in current dollars (sum
+    over all countries), and the words the count chooses."""
+    world_current = sum(current_2009.values())
+    constant = by_key("sipri_milex.csv", "iso3", "value", year=2009, measure="constant_2023_usd_m")
+    world_constant = next(float(r["value_usd_bn"]) for r in rows("sipri_milex_world.csv")
+                          if r["year"] == "2009" and r["price_basis"] == "constant_2023_usd")
+    closer = 0
+    for iso in ("USA", "CHN", "RUS"):
+        paper = claims[f"fig3_{iso.lower()}_share"]["paper"]
+        in_current = current_2009[iso] / world_current
+        in_constant = constant[iso] / 1000 / world_constant
+        closer += abs(in_constant - paper) < abs(in_current - paper)
+    words = {3: "all three", 0: "none"}.get(closer, f"{closer} of the three")
+    assert claim_value(CH05, "cap05_ex_n_closer_constant") == f"{closer} of 3"
+    assert glued(CH05)["cap05_ex_n_closer_constant"] == words
+    assert close(glued_number(CH05, "cap05_ex_usa_constant"), constant["USA"] / 1000 / world_constant)
+
+
+def spectrum_levels(points, allied, bins, dyads):
+    """Each dyad's level (0 ally ... 4 adversary): its distance relative to the widest pair
+    of `points`, binned at `bins` (a distance on a bin edge goes to the higher band)."""
+    widest = max(abs(points[a] - points[b]) for a, b in itertools.combinations(points, 2))
+    return [0 if frozenset((a, b)) in allied
+            else 1 + sum(abs(points[a] - points[b]) / widest >= t for t in bins) for a, b in dyads]
+
+
+def quantile(values, q):
+    """The q-quantile with linear interpolation between order statistics."""
+    ordered = sorted(values)
+    position = (len(ordered) - 1) * q
+    low = math.floor(position)
+    high = min(low + 1, len(ordered) - 1)
+    return ordered[low] + (position - low) * (ordered[high] - ordered[low])
+
+
+def test_ch05_spectrum_exercise(cow_iso3):
+    """05-capabilities-in-2009 (exercise cap05-ex-spectrum): claims "cap05_ex_n_survive" (how
+    many of the three 2010 placements are the same under all-votes ideal points and under
+    quartile bins) and "cap05_ex_order_kept" (the dense rank order of the three dyads is the
+    same under the book's rule and both variants)."""
+    final = by_key("unga_ideal_points.csv", "iso3", "ideal_point", year=2010)
+    every_vote = by_key("unga_ideal_points.csv", "iso3", "ideal_point_all_votes", year=2010)
+    allied = {frozenset((cow_iso3[r["cow_code_1"]], cow_iso3[r["cow_code_2"]]))
+              for r in rows("atop_dyad_years.csv") if r["year"] == "2010" and r["defense"] == "1"}
+    distances = [abs(final[a] - final[b]) for a, b in itertools.combinations(final, 2)]
+    quartiles = [quantile([d / max(distances) for d in distances], q) for q in (0.25, 0.5, 0.75)]
+    dyads = (("RUS", "CHN"), ("USA", "RUS"), ("USA", "CHN"))
+    variants = [spectrum_levels(final, allied, (0.25, 0.5, 0.75), dyads),
+                spectrum_levels(every_vote, allied, (0.25, 0.5, 0.75), dyads),
+                spectrum_levels(final, allied, quartiles, dyads)]
+    survive = sum(len(set(levels)) == 1 for levels in zip(*variants))
+    assert claim_value(CH05, "cap05_ex_n_survive") == f"{survive} of 3"
+    assert glued(CH05)["cap05_ex_n_survive"] == {3: "every one", 0: "none"}.get(survive, f"{survive} of the three")
+
+    def dense_ranks(levels):
+        return [sorted(set(levels)).index(level) for level in levels]
+    kept = all(dense_ranks(v) == dense_ranks(variants[0]) for v in variants)
+    assert claim_value(CH05, "cap05_ex_order_kept") is kept
+    assert glued(CH05)["cap05_ex_order_kept"] == ("keep" if kept else "do not keep")
 
 
 def test_ch06_what_changed_claims(constant):

@@ -258,6 +258,15 @@ def test_table_2_claims():
     "hist04_latest_divide" at the end of 2024."""
     for name, value in _table_2_claims("2010-07-01").items():
         assert claim_value(CENTRAL_ASIA, name) == value, name
+    # the words the two lists put in the sentence: which pairs of organisations, which states
+    held = _table_2("2010-07-01")
+    order = ["EU", "SCO", "NATO", "CSTO"]
+    pairs = {" and ".join(o for o in order if o in orgs) for orgs in held.values() if len(orgs) >= 2}
+    names = {r["iso3"]: r["name"] for r in rows("countries") if r["iso3"]}
+    eastern = {names[i] for i, orgs in held.items() if {"SCO", "CSTO"} <= orgs}
+    words = glued(CENTRAL_ASIA)
+    assert pairs and set(words["hist04_combinations"].removeprefix("Every double membership is ").split(", or ")) == pairs
+    assert eastern and set(words["hist04_sco_and_csto"].removeprefix("the double members were ").split(", ")) == eastern
     latest = _table_2("2024-12-31")
     cross = sum(bool(o & {"EU", "NATO"}) and bool(o & {"SCO", "CSTO"}) for o in latest.values())
     assert claim_value(CENTRAL_ASIA, "hist04_latest_divide") is (cross == 0)
