@@ -117,6 +117,23 @@ def _rss(values, hats):
     return ((values[:, None, :] - fitted) ** 2).sum(axis=2)
 
 
+def _ar1_noise(residuals, n_boot: int, seed: int):
+    """n_boot series of AR(1) noise fitted to the residuals (phi clipped to [0, 0.9]), the
+    parametric bootstrap of the chapter's step tests."""
+    import math
+
+    import numpy as np
+    c = residuals - residuals.mean()
+    n = len(c)
+    phi = min(max(float(c[1:] @ c[:-1] / (c[:-1] @ c[:-1])), 0.0), 0.9)
+    sigma = math.sqrt(float((c ** 2).mean())) * math.sqrt(1 - phi ** 2)
+    e = np.random.default_rng(seed).normal(0, sigma, size=(n_boot, n))
+    noise = np.empty_like(e)
+    noise[:, 0] = e[:, 0] / math.sqrt(1 - phi ** 2)
+    for t in range(1, n):
+        noise[:, t] = phi * noise[:, t - 1] + e[:, t]
+    return noise
+
 def independent_step_test(pairs, break_year, n_boot=199, seed=12345):
     """(likelihood ratio, bootstrap p, step size) for a step at break_year against a logistic drift."""
     import numpy as np
@@ -129,17 +146,7 @@ def independent_step_test(pairs, break_year, n_boot=199, seed=12345):
     fitted = h0[rss0.argmin()] @ y[0]
     design = _designs(years, break_year)[int(rss1.argmin())]
     step = float(np.linalg.lstsq(design, y[0], rcond=None)[0][2])
-    r = y[0] - fitted
-    c = r - r.mean()
-    phi = min(max(float(c[1:] @ c[:-1] / (c[:-1] @ c[:-1])), 0.0), 0.9)
-    sigma = math.sqrt(float((c ** 2).mean())) * math.sqrt(1 - phi ** 2)
-    rng = np.random.default_rng(seed)
-    e = rng.normal(0, sigma, size=(n_boot, n))
-    noise = np.empty_like(e)
-    noise[:, 0] = e[:, 0] / math.sqrt(1 - phi ** 2)
-    for t in range(1, n):
-        noise[:, t] = phi * noise[:, t - 1] + e[:, t]
-    sims = fitted + noise
+    sims = fitted + _ar1_noise(y[0] - fitted, n_boot, seed)
     boot = n * np.log(_rss(sims, h0).min(axis=1) / _rss(sims, h1).min(axis=1))
     return lr, (1 + int((boot >= lr - 1e-9).sum())) / (n_boot + 1), step
 
@@ -253,16 +260,7 @@ def independent_scan(pairs, n_boot=49, seed=7):
         return n * np.log(rss0 / rss1.min(axis=0)), rss1.argmin(axis=0)
     observed, where = best(y)
     fitted = h0[_rss(y, h0).argmin()] @ y[0]
-    c = (y[0] - fitted) - (y[0] - fitted).mean()
-    phi = min(max(float(c[1:] @ c[:-1] / (c[:-1] @ c[:-1])), 0.0), 0.9)
-    sigma = math.sqrt(float((c ** 2).mean())) * math.sqrt(1 - phi ** 2)
-    rng = np.random.default_rng(seed)
-    e = rng.normal(0, sigma, size=(n_boot, n))
-    noise = np.empty_like(e)
-    noise[:, 0] = e[:, 0] / math.sqrt(1 - phi ** 2)
-    for t in range(1, n):
-        noise[:, t] = phi * noise[:, t - 1] + e[:, t]
-    boot, _ = best(fitted + noise)
+    boot, _ = best(fitted + _ar1_noise(y[0] - fitted, n_boot, seed))
     return candidates[int(where[0])], (1 + int((boot >= observed[0] - 1e-9).sum())) / (n_boot + 1)
 
 
