@@ -202,6 +202,8 @@ def _latex_escape(text: str) -> str:
 
 
 _NUMERIC = {"percent", "count", "number", "money", "year"}
+# A table with a text cell longer than this is stacked row by row on a phone.
+STACK_TEXT_CHARS = 60
 # Characters of a table's plain text in one line of the PDF (A4, \\small).
 LATEX_LINE_CHARS = 100
 
@@ -270,15 +272,31 @@ class Table:
         cells = self._html_cells
         caption = html.escape(self.caption) if self.caption else None
         styler = self._styler(cells, caption, html.escape(self.index_label or ""))
-        styler.set_table_attributes(f'class="{MARKER}"')
+        stack = self._stacks_on_a_phone()
+        styler.set_table_attributes(f'class="{MARKER}{" sinorus-stack" if stack else ""}"')
         table = styler.to_html(doctype_html=False)
         table = re.sub(r'<style type="text/css">\s*</style>\s*', "", table)
+        if stack:  # each cell names its column, for the stacked layout of _static/sinorus.css
+            headers = ([html.escape(self.index_label or "")] if self.show_index else []) + \
+                [html.escape(str(c), quote=True) for c in self.cells.columns]
+            table = re.sub(r'<td class="data row\d+ col(\d+)',
+                           lambda m: f'<td data-label="{headers[int(m.group(1))]}" class="data row'
+                                     + m.group(0).split(" row", 1)[1], table)
         note = f'<p class="sinorus-table-source">Source: {self._source_note_html}</p>' \
             if self._source_note_html else ""
         label = html.escape(self.caption or "table", quote=True)
         name = f' data-name="{self.name}"' if self.name else ""
         return (f'<div class="{MARKER}-wrap" role="region" tabindex="0" aria-label="{label}"{name}>'
                 f"{table}</div>{note}")
+
+    def _stacks_on_a_phone(self) -> bool:
+        """A table of three or more columns with a long text (a summary, a reason) is read
+        row by row on a phone: each row a block, each cell under its column's name. Tables of
+        numbers keep their grid and scroll inside their box."""
+        long_text = any(_split(k)[0] in {"text", "source", "label"}
+                        and self.cells.iloc[:, i].map(len).max() > STACK_TEXT_CHARS
+                        for i, k in enumerate(self.kinds) if len(self.cells))
+        return long_text and len(self.kinds) + int(self.show_index) >= 3
 
     def latex(self) -> str:
         """The table as a LaTeX ``longtable`` (needs booktabs, longtable and array, which

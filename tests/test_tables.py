@@ -209,3 +209,14 @@ def test_a_named_table_carries_its_label_and_needs_a_caption():
             tables.show(frame, caption="One", name=bad)
     with pytest.raises(ValueError, match="needs a caption"):
         tables.show(frame, name="tbl-one-row")
+
+
+def test_tables_with_long_text_stack_on_a_phone_and_cells_name_their_column():
+    long = tables.show(pd.DataFrame({"what": ["word " * 20], "n": [1]}, index=["E01"]),
+                       index_label="Piece", caption="Long")
+    html = long._repr_html_()
+    assert "sinorus-stack" in html
+    assert '<td data-label="Piece" class="data row0 col0 rowlabel"' in html
+    assert '<td data-label="What" class="data row0 col1 text"' in html
+    numbers = tables.show(pd.DataFrame({"a": [1.5], "b": [2], "c": ["short"]}))._repr_html_()
+    assert "sinorus-stack" not in numbers and "data-label" not in numbers
