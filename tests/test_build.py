@@ -143,6 +143,16 @@ def test_students_copy_has_no_solution_anywhere(tmp_path):
     assert not leaks, f"solutions left in the student's copy: {leaks[:10]}"
 
 
+def test_exercises_link_to_the_reference_page_for_the_functions_they_use(site):
+    html_dir, _, _ = site
+    page = _page(html_dir, "chapters/04-central-asia-sco-csto")
+    hrefs = [a["href"] for a in page.select(".exercise .package-link")]
+    assert "../reference.html#sinorus.memberships.overlaps" in hrefs
+    reference = _page(html_dir, "reference")
+    for href in hrefs:
+        assert reference.find(id=href.split("#")[1]) is not None, href
+
+
 def test_downloads_offer_each_chapters_markdown_source(site):
     html_dir, _, _ = site
     for md in toc_chapters():

@@ -38,3 +38,22 @@ def test_every_exercise_has_level_time_and_code_and_one_needs_none(md):
         assert exercise_line(spec)
     assert any(not spec["code"] for spec in specs.values()), \
         f"{md.stem}: every exercise needs code; add one that can be done by reasoning or by hand"
+
+
+def test_exercises_link_the_package_functions_they_call():
+    """An exercise whose statement or solution calls the package names those functions,
+    through the chapter's own import aliases (pt → process_tracing), plumbing left out."""
+    import nbformat
+
+    from sinorus.sphinx_scaffolding import package_calls
+
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [
+        nbformat.v4.new_code_cell("from sinorus import fmt, memberships\nfrom sinorus import process_tracing as pt"),
+        nbformat.v4.new_markdown_cell("```{exercise}\n:label: x-ex-a\n\nUse `memberships.overlaps` here.\n```"),
+        nbformat.v4.new_markdown_cell("```{solution-start} x-ex-a\n:class: dropdown\n```"),
+        nbformat.v4.new_code_cell("p = pt.posterior(prior, r)\nfmt.glue('x', 1)\nnp.log(2)"),
+        nbformat.v4.new_markdown_cell("```{solution-end}\n```"),
+        nbformat.v4.new_code_cell("pt.leaders(x)"),  # outside any solution
+    ]
+    assert package_calls(nb) == {"x-ex-a": ["sinorus.memberships.overlaps", "sinorus.process_tracing.posterior"]}
