@@ -534,3 +534,123 @@ def test_ch05_nuclear_and_figure_3_claims(claims, current_2009):
                {i: wmeat[i] / wmeat_world for i in ("USA", "CHN", "RUS")}]
     ok = [all(abs(s[i] - claims[f"fig3_{i.lower()}_share"]["paper"]) <= 0.005 for i in s) for s in sources]
     assert claim_value(CH05, "cap05_no_source_all_three") is (not any(ok))
+
+
+def test_ch05_figure_3_prose_claims(claims, current_2009):
+    """05-capabilities-in-2009: the prose on MacHaffie's Figure 3 and the two SIPRI releases —
+    claims "cap05_dollars_reproduce", "cap05_shares_do_less_well", "cap05_us_several_times",
+    "cap05_implied_totals_differ", "cap05_not_one_total", "cap05_us_share_fits_2009",
+    "cap05_sipri_us_below_paper", "cap05_summary_not_papers", "cap05_fits_2008_release",
+    "cap05_rus_fell_back", "cap05_dollars_are_2009" and "cap05_fig3_two_years", each
+    recomputed from sipri_milex.csv, sipri_milex_as_published.csv and the paper's numbers
+    with the replication rule's thresholds (half a point for a share, 5% for an amount)."""
+    share_rule, amount_rule = 0.005 + 1e-12, 0.05
+    world = sum(current_2009.values())
+    paper = {k: v["paper"] for k, v in claims.items()}
+    trio = ("usa", "chn", "rus")
+    dollars_ok = all(abs(current_2009[i.upper()] / paper[f"fig3_{i}_usd"] - 1) <= amount_rule for i in trio)
+    assert claim_value(CH05, "cap05_dollars_reproduce") is dollars_ok
+    shares_off = any(abs(current_2009[i.upper()] / world - paper[f"fig3_{i}_share"]) > share_rule for i in trio)
+    assert claim_value(CH05, "cap05_shares_do_less_well") is shares_off
+    ratio = current_2009["USA"] / (current_2009["CHN"] + current_2009["RUS"])
+    assert close(glued_number(CH05, "cap05_us_over_chn_rus"), ratio)
+    assert claim_value(CH05, "cap05_us_several_times") is (ratio >= 3)
+    implied = [paper[f"fig3_{i}_usd"] / paper[f"fig3_{i}_share"] for i in trio]
+    spread = max(implied) / min(implied) - 1
+    assert close(glued_number(CH05, "cap05_implied_world_spread"), spread)
+    assert claim_value(CH05, "cap05_implied_totals_differ") is (spread > amount_rule)
+    assert claim_value(CH05, "cap05_not_one_total") is (spread > amount_rule)
+
+    published = rows("sipri_milex_as_published.csv")
+    world_then = {int(r["data_year"]): float(r["value_usd_bn"]) for r in published if r["scope"] == "world"}
+    sipri_2009 = {r["scope"]: float(r["share_of_world"]) for r in published
+                  if r["data_year"] == "2009" and r["reported_by"] == "SIPRI" and r["share_of_world"]}
+    summary = {r["iso3"]: float(r["share_of_world"]) for r in published if r["reported_by"] == "secondary summary"}
+    release_2008 = {r["iso3"]: float(r["value_usd_bn"]) for r in published
+                    if r["data_year"] == "2008" and r["scope"] == "country"}
+    us_fits = abs(paper["fig3_usa_usd"] / world_then[2009] - paper["fig3_usa_share"]) <= share_rule
+    assert claim_value(CH05, "cap05_us_share_fits_2009") is us_fits
+    assert glued(CH05)["cap05_us_share_fits_2009"] == ("fits" if us_fits else "does not fit")
+    below = sipri_2009["country"] * world_then[2009] / paper["fig3_usa_usd"] - 1 < -amount_rule
+    assert claim_value(CH05, "cap05_sipri_us_below_paper") is below
+    off = tuple(abs(summary[i.upper()] - paper[f"fig3_{i}_share"]) > share_rule for i in ("chn", "rus"))
+    key = {(True, True): "both_off", (True, False): "china_off", (False, True): "russia_off",
+           (False, False): "both_match"}[off]
+    assert claim_value(CH05, "cap05_summary_not_papers") == key
+    top_2008 = sum(sorted(release_2008.values(), reverse=True)[:10])
+    fits_2008 = (abs(release_2008["CHN"] / world_then[2008] - paper["fig3_chn_share"]) <= share_rule
+                 and abs(release_2008["RUS"] / world_then[2008] - paper["fig3_rus_share"]) <= share_rule
+                 and abs(top_2008 / world_then[2008] - paper["fig3_top10_share"]) <= share_rule)
+    assert claim_value(CH05, "cap05_fits_2008_release") is fits_2008
+    assert claim_value(CH05, "cap05_rus_fell_back") is (current_2009["RUS"] < release_2008["RUS"])
+    are_2009 = all(abs(v / paper[f"fig3_{i}_usd"] - 1) <= amount_rule for i in ("chn", "rus")
+                   for v in (current_2009[i.upper()], summary[i.upper()] * world_then[2009]))
+    not_2008 = all(abs(release_2008[i.upper()] / paper[f"fig3_{i}_usd"] - 1) > amount_rule for i in ("chn", "rus"))
+    assert claim_value(CH05, "cap05_dollars_are_2009") is (are_2009 and not_2008)
+    assert claim_value(CH05, "cap05_fig3_two_years") is (us_fits and fits_2008 and are_2009 and not_2008)
+
+
+def spectrum_2010_and_last(cow_iso3, column="ideal_point", years=None):
+    """Relative UN distance and defence tie of every pair of the book's states, by year."""
+    atop = rows("atop_dyad_years.csv")
+    years = years or (2010, max(int(r["year"]) for r in atop))
+    result = {}
+    for year in years:
+        points = {k: v for k, v in ((r["iso3"], r[column]) for r in rows("unga_ideal_points.csv")
+                                    if r["year"] == str(year)) if v}
+        points = {k: float(v) for k, v in points.items()}
+        widest = max(abs(points[a] - points[b]) for a, b in itertools.combinations(points, 2))
+        allied = {frozenset((cow_iso3[r["cow_code_1"]], cow_iso3[r["cow_code_2"]]))
+                  for r in atop if r["year"] == str(year) and r["defense"] == "1"}
+        result[year] = {(a, b): (abs(points[a] - points[b]) / widest, frozenset((a, b)) in allied)
+                        for a, b in itertools.permutations(points, 2)}
+    return result
+
+
+def test_ch05_spectrum_prose_claims(cow_iso3):
+    """05-capabilities-in-2009: claims "cap05_rus_chn_as_close_as_allies" (a treaty-ally dyad
+    of the book's sixteen, US–Pakistan aside, at least as far apart as Russia–China in 2010),
+    "cap05_us_nearer_adversary" (both US dyads above one half in 2010 and the last ATOP year)
+    and "cap05_us_pak_weakness" (US–Pakistan allied yet above one half in both years)."""
+    dyads = [("RUS", "CHN"), ("USA", "RUS"), ("USA", "CHN"), ("USA", "GBR"), ("USA", "FRA"),
+             ("RUS", "BLR"), ("RUS", "KAZ"), ("RUS", "ARM"), ("CHN", "KAZ"), ("CHN", "PAK"),
+             ("CHN", "IND"), ("RUS", "IND"), ("USA", "IND"), ("USA", "PAK"), ("RUS", "IRN"), ("USA", "IRN")]
+    years = spectrum_2010_and_last(cow_iso3)
+    in_2010 = years[2010]
+    russia_china = in_2010[("RUS", "CHN")][0]
+    as_close = any(tied and distance >= russia_china for d, (distance, tied) in
+                   ((d, in_2010[d]) for d in dyads) if d != ("USA", "PAK"))
+    assert claim_value(CH05, "cap05_rus_chn_as_close_as_allies") is as_close
+    nearer = all(by_dyad[d][0] > 0.5 for by_dyad in years.values() for d in (("USA", "RUS"), ("USA", "CHN")))
+    assert claim_value(CH05, "cap05_us_nearer_adversary") is nearer
+    weakness = all(by_dyad[("USA", "PAK")][1] and by_dyad[("USA", "PAK")][0] > 0.5 for by_dyad in years.values())
+    assert claim_value(CH05, "cap05_us_pak_weakness") is weakness
+
+
+def test_ch05_spectrum_exercise_order(cow_iso3):
+    """05-capabilities-in-2009 (exercise cap05-ex-spectrum): claims "cap05_ex_quartiles_push",
+    "cap05_ex_rus_chn_nearest", "cap05_ex_us_bands" (on the bands US–Russia and China–US tie
+    or not, under the three rules) and "cap05_ex_chn_us_further" (by distance, with both sets
+    of ideal points)."""
+    final = by_key("unga_ideal_points.csv", "iso3", "ideal_point", year=2010)
+    every_vote = by_key("unga_ideal_points.csv", "iso3", "ideal_point_all_votes", year=2010)
+    allied = {frozenset((cow_iso3[r["cow_code_1"]], cow_iso3[r["cow_code_2"]]))
+              for r in rows("atop_dyad_years.csv") if r["year"] == "2010" and r["defense"] == "1"}
+    distances = [abs(final[a] - final[b]) for a, b in itertools.combinations(final, 2)]
+    quartiles = [quantile([d / max(distances) for d in distances], q) for q in (0.25, 0.5, 0.75)]
+    dyads = (("RUS", "CHN"), ("USA", "RUS"), ("USA", "CHN"))
+    book = spectrum_levels(final, allied, (0.25, 0.5, 0.75), dyads)
+    variants = [book, spectrum_levels(every_vote, allied, (0.25, 0.5, 0.75), dyads),
+                spectrum_levels(final, allied, quartiles, dyads)]
+    pushed = sum(q == b + 1 for q, b in zip(variants[2], book))
+    assert claim_value(CH05, "cap05_ex_quartiles_push") == f"{pushed} of 3"
+    assert claim_value(CH05, "cap05_ex_rus_chn_nearest") is all(v[0] < min(v[1], v[2]) for v in variants)
+    gaps = [v[2] - v[1] for v in variants]
+    key = ("tie" if all(g == 0 for g in gaps) else "china_further" if all(g > 0 for g in gaps)
+           else "russia_further" if all(g < 0 for g in gaps) else "mixed")
+    assert claim_value(CH05, "cap05_ex_us_bands") == key
+    further = all(abs(p["USA"] - p["CHN"]) > abs(p["USA"] - p["RUS"]) for p in (final, every_vote))
+    assert claim_value(CH05, "cap05_ex_chn_us_further") is further
+    widest_all = max(abs(every_vote[a] - every_vote[b]) for a, b in itertools.combinations(every_vote, 2))
+    assert close(glued_number(CH05, "cap05_ex_distance_usa_chn_all"),
+                 abs(every_vote["USA"] - every_vote["CHN"]) / widest_all)
