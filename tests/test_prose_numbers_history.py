@@ -493,3 +493,24 @@ def test_russia_us_and_china_russia_lines_part():
     grid = [2012 + k / 4 for k in range(4 * 13)]
     assert claim_value(RUSSIA_US, "hist03_lines_part") is all(
         index_at(rus_usa, t) < 0 and index_at(chn_rus, t) > 0 for t in grid)
+
+
+def test_history_mentions_and_arms_summary_claims():
+    """02-sino-russian-relations: claims "hist02_most_departures_small" (more than half the
+    departures in the chapter's sections are on a date or the order of events),
+    "hist02_right_in_outline" (three quarters or more of the mentions agree) and
+    "hist02_peak_after_late_1990s" (Russia's peak delivery year since 1992 after 1999)."""
+    sections = {"Historical Background: Sino-Russian Relations", "Additional Factors", "§2.1", "§2.2"}
+    here = [r["disagreement"] for r in rows("event_mentions") if r["location"] in sections]
+    departures = [d for d in here if d != "none"]
+    agree = here.count("none") / len(here)
+    assert close(glued_number(SINO_RUSSIAN, "hist02_agree_share_here"), agree)
+    small = sum(d in ("date", "sequence") for d in departures)
+    assert glued_number(SINO_RUSSIAN, "hist02_n_small_departures") == small
+    assert claim_value(SINO_RUSSIAN, "hist02_most_departures_small") is (small > len(departures) / 2)
+    key = "exact" if not departures else "outline" if agree >= 0.75 else "often_wrong"
+    assert claim_value(SINO_RUSSIAN, "hist02_right_in_outline") == key
+    russia = {int(r["year"]): float(r["tiv_millions"]) for r in rows("arms_transfers") if r["supplier"] == "RUS"}
+    late_end = int(next(r["period_end"] for r in rows("history_claims") if r["claim_id"] == "mac-arms-late-1990s"))
+    peak = max((y for y in russia if y >= 1992), key=russia.get)
+    assert claim_value(SINO_RUSSIAN, "hist02_peak_after_late_1990s") is (peak > late_end)
