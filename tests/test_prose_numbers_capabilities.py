@@ -654,3 +654,104 @@ def test_ch05_spectrum_exercise_order(cow_iso3):
     widest_all = max(abs(every_vote[a] - every_vote[b]) for a, b in itertools.combinations(every_vote, 2))
     assert close(glued_number(CH05, "cap05_ex_distance_usa_chn_all"),
                  abs(every_vote["USA"] - every_vote["CHN"]) / widest_all)
+
+
+def test_ch06_spending_and_share_prose_claims(constant, cow_iso3):
+    """06-capabilities-since-1990: claims "cap06_lead_widened_then_narrowed",
+    "cap06_us_lead_narrowed", "cap06_constant_flatters_us", "cap06_exchange_rate_widest" (and
+    its summary twin "cap06_exchange_rate_widest_summary") and "cap06_personnel_vary_less",
+    the 2009 shares rebuilt from COW, SIPRI, WMEAT and the World Bank."""
+    latest = max(y for y in constant["CHN"] if y in constant["RUS"])
+    lead = {y: constant["CHN"][y] / constant["RUS"][y] for y in range(2009, latest + 1)}
+    peak = max(lead.values())
+    assert claim_value(CH06, "cap06_lead_widened_then_narrowed") is (peak > lead[2009] and lead[latest] < peak)
+    us = {y: constant["USA"][y] / constant["CHN"][y] for y in (2009, latest)}
+    assert claim_value(CH06, "cap06_us_lead_narrowed") is (us[latest] < us[2009])
+
+    trio = ("USA", "CHN", "RUS")
+    world_constant = next(float(r["value_usd_bn"]) * 1000 for r in rows("sipri_milex_world.csv")
+                          if r["year"] == "2009" and r["price_basis"] == "constant_2023_usd")
+    current = by_key("sipri_milex.csv", "iso3", "value", year=2009, measure="current_usd_m")
+    cow_world = next(r for r in rows("nmc_world_totals.csv") if r["year"] == "2009")
+    cow = {cow_iso3[r["cow_code"]]: r for r in rows("nmc_capabilities.csv")
+           if r["year"] == "2009" and r["cow_code"] in cow_iso3}
+    wmeat = defaultdict(dict)
+    for r in rows("wmeat2012.csv"):
+        if r["year"] == "2009":
+            wmeat[r["measure"]][r["iso3"]] = float(r["value"])
+    wmeat_world = {r["measure"]: float(r["value"]) for r in rows("wmeat2012_world.csv") if r["year"] == "2009"}
+    wdi_world = next(float(r["personnel"]) for r in rows("wdi_armed_forces_world.csv") if r["year"] == "2009")
+    wdi = wdi_by_year()[2009]
+    spending = {
+        "cow": {i: float(cow[i]["milex"]) / float(cow_world["milex_world_total"]) for i in trio},
+        "sipri current": {i: current[i] / sum(current.values()) for i in trio},
+        "sipri constant": {i: constant[i][2009] * 1000 / world_constant for i in trio},
+        "wmeat": {i: wmeat["milex_current_usd_m"][i] / wmeat_world["milex_current_usd_m"] for i in trio},
+        "wmeat ppp": {i: wmeat["milex_ppp_usd_m"][i] / wmeat_world["milex_ppp_usd_m"] for i in trio},
+    }
+    forces = {
+        "cow": {i: float(cow[i]["milper"]) / float(cow_world["milper_world_total"]) for i in trio},
+        "wdi": {i: wdi[i] / wdi_world for i in trio},
+        "wmeat": {i: wmeat["armed_forces_thousands"][i] / wmeat_world["armed_forces_thousands"] for i in trio},
+    }
+    flatters = (spending["sipri constant"]["USA"] > spending["sipri current"]["USA"]
+                and spending["sipri constant"]["RUS"] < spending["sipri current"]["RUS"])
+    assert claim_value(CH06, "cap06_constant_flatters_us") is flatters
+    ratio = {basis: s["CHN"] / s["USA"] for basis, s in spending.items()}
+    market = [ratio[b] for b in ("cow", "sipri current", "sipri constant", "wmeat")]
+    assert close(glued_number(CH06, "cap06_chn_over_usa_market_min"), min(market))
+    widest = ratio["wmeat ppp"] - ratio["wmeat"] > max(market) - min(market)
+    assert claim_value(CH06, "cap06_exchange_rate_widest") is widest
+    assert claim_value(CH06, "cap06_exchange_rate_widest_summary") is widest
+
+    def spread(table, iso):
+        return max(s[iso] for s in table.values()) - min(s[iso] for s in table.values())
+    less = sum(spread(forces, i) < spread(spending, i) for i in trio)
+    assert claim_value(CH06, "cap06_personnel_vary_less") == f"{less} of 3"
+
+
+def test_ch06_sco_nato_warheads_and_partners_claims():
+    """06-capabilities-since-1990: claims "cap06_warheads_closer", "cap06_sco_soldiers_not_money",
+    "cap06_ex_not_small_partners" (exercise cap06-ex-enlarged-figure-1) and
+    "cap06_ex_ppp_higher_still" (exercise cap06-ex-source-over-time)."""
+    sco, nato = members("SCO", "2024-12-31"), members("NATO", "2024-12-31")
+    spending = by_key("sipri_milex.csv", "iso3", "value", year=2024, measure="current_usd_m")
+    wdi = wdi_by_year()[2018]
+    world_forces = next(float(r["personnel"]) for r in rows("wdi_armed_forces_world.csv") if r["year"] == "2018")
+    stock = defaultdict(dict)
+    for r in rows("nuclear_warheads.csv"):
+        if r["measure"] == "stockpile":
+            stock[int(r["year"])][r["iso3"]] = int(r["value"])
+    bombs = stock[max(stock)]
+
+    def share(states, values, total):
+        return sum(values.get(i, 0) for i in states) / total
+    forces = {k: share(g, wdi, world_forces) for k, g in (("sco", sco), ("nato", nato))}
+    money = {k: share(g, spending, sum(spending.values())) for k, g in (("sco", sco), ("nato", nato))}
+    nukes = {k: share(g, bombs, sum(bombs.values())) for k, g in (("sco", sco), ("nato", nato))}
+    assert claim_value(CH06, "cap06_warheads_closer") is (
+        abs(nukes["sco"] - nukes["nato"]) < abs(forces["sco"] - forces["nato"]))
+    assert close(glued_number(CH06, "cap06_chn_rus_of_sco_nukes"),
+                 (bombs["CHN"] + bombs["RUS"]) / sum(bombs.get(i, 0) for i in sco))
+    assert claim_value(CH06, "cap06_sco_soldiers_not_money") is (
+        forces["sco"] > forces["nato"] and money["sco"] < money["nato"] / 2)
+
+    cow_code = {r["iso3"]: r["cow_code"] for r in rows("countries.csv") if r["iso3"]}
+    cow = {r["cow_code"]: float(r["milper"]) for r in rows("nmc_capabilities.csv")
+           if r["year"] == "2016" and r["milper"]}
+    active = {i: cow[cow_code[i]] for i in sco}
+    partners = [1 - (v["CHN"] + v["RUS"]) / sum(v[i] for i in sco) for v in (wdi, active)]
+    assert close(glued_number(CH06, "cap06_ex_partners_cow"), partners[1])
+    assert claim_value(CH06, "cap06_ex_not_small_partners") is all(p > 1 / 3 for p in partners)
+
+    wmeat = defaultdict(dict)
+    for r in rows("wmeat2012.csv"):
+        if r["iso3"] == "CHN":
+            wmeat[int(r["year"])][r["measure"]] = float(r["value"])
+    world = defaultdict(dict)
+    for r in rows("wmeat2012_world.csv"):
+        world[int(r["year"])][r["measure"]] = float(r["value"])
+    years = [y for y in wmeat if "milex_ppp_usd_m" in wmeat[y] and "milex_current_usd_m" in wmeat[y]]
+    higher = sum(wmeat[y]["milex_ppp_usd_m"] / world[y]["milex_ppp_usd_m"]
+                 > wmeat[y]["milex_current_usd_m"] / world[y]["milex_current_usd_m"] for y in years)
+    assert claim_value(CH06, "cap06_ex_ppp_higher_still") == f"{higher} of {len(years)}"
