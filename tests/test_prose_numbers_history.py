@@ -514,3 +514,33 @@ def test_history_mentions_and_arms_summary_claims():
     late_end = int(next(r["period_end"] for r in rows("history_claims") if r["claim_id"] == "mac-arms-late-1990s"))
     peak = max((y for y in russia if y >= 1992), key=russia.get)
     assert claim_value(SINO_RUSSIAN, "hist02_peak_after_late_1990s") is (peak > late_end)
+
+
+def test_exercise_list_gaps_and_change_after_2015():
+    """04-central-asia-sco-csto: claims "hist04_expected_held" (which of Peace Mission 2013,
+    2016, 2018, Joint Sea 2014, 2015 and a bomber patrol in each year 2019-2024 have a row of
+    that series and start year) and "hist04_character_changes" (exercises with both China and
+    Russia and no Central Asian state: a larger share after 2015 than up to 2015)."""
+    exercises = rows("joint_exercises")
+    expected = [("Peace Mission", 2013), ("Peace Mission", 2016), ("Peace Mission", 2018),
+                ("Joint Sea", 2014), ("Joint Sea", 2015)] + [("Joint strategic air patrol", y) for y in range(2019, 2025)]
+    found = {(s, y): any(r["name"].startswith(s) and r["start_date"][:4] == str(y) for r in exercises)
+             for s, y in expected}
+    assert claim_value(CENTRAL_ASIA, "hist04_expected_held") == f"{sum(found.values())} of {len(expected)}"
+    missing = [f"a joint bomber patrol in {y}" if s.startswith("Joint strategic") else f"{s} {y}"
+               for (s, y), ok in found.items() if not ok]
+    assert glued(CENTRAL_ASIA)["hist04_expected_lacking"] == ("; ".join(missing) or "nothing")
+
+    taking_part = defaultdict(set)
+    for r in rows("joint_exercise_participants"):
+        taking_part[r["exercise_id"]].add(r["iso3"])
+    pair = [(int(r["start_date"][:4]), taking_part[r["exercise_id"]]) for r in exercises
+            if {"CHN", "RUS"} <= taking_part[r["exercise_id"]]]
+    central_asia = {"KAZ", "KGZ", "TJK", "UZB"}
+
+    def share_without(years):
+        chosen = [p for y, p in pair if y in years]
+        return sum(not (p & central_asia) for p in chosen) / len(chosen)
+    until, after = share_without(range(1990, 2016)), share_without(range(2016, 2100))
+    assert close(glued_number(CENTRAL_ASIA, "hist04_share_without_ca_after_2015"), after)
+    assert claim_value(CENTRAL_ASIA, "hist04_character_changes") is (after > until)
