@@ -544,3 +544,27 @@ def test_exercise_list_gaps_and_change_after_2015():
     until, after = share_without(range(1990, 2016)), share_without(range(2016, 2100))
     assert close(glued_number(CENTRAL_ASIA, "hist04_share_without_ca_after_2015"), after)
     assert claim_value(CENTRAL_ASIA, "hist04_character_changes") is (after > until)
+
+
+def test_russia_us_index_episodes_and_vote_distances():
+    """03-russia-and-the-united-states: claims "hist03_index_follows_episodes" (the index at
+    mid-year positive through 1992-1998, then down in 1999, up in 2002, down in 2008, up in
+    2010), "hist03_us_chn_largest", "hist03_rus_chn_shrunk" and "hist03_us_rus_grown" (the
+    ideal-point distances against the year Russia voted closest to the United States)."""
+    events = dyad_events("RUS", "USA")
+    at = {y: index_at(events, y + 0.5) for y in (1998, 1999, 2002, 2008, 2010)}
+    nineties = [index_at(events, 1992 + q / 4) for q in range(28)
+                if any(when <= 1992 + q / 4 for when, _, _ in events)]
+    follows = (all(v > 0 for v in nineties) and at[1999] < at[1998] and at[2002] > at[1999]
+               and at[2008] < at[2002] and at[2010] > at[2008])
+    assert claim_value(RUSSIA_US, "hist03_index_follows_episodes") is follows
+    points = _ideal_points()
+    latest = max(points)
+    us_rus = {y: abs(p["USA"] - p["RUS"]) for y, p in points.items()}
+    rus_chn = {y: abs(p["RUS"] - p["CHN"]) for y, p in points.items()}
+    us_chn = {y: abs(p["USA"] - p["CHN"]) for y, p in points.items()}
+    assert claim_value(RUSSIA_US, "hist03_us_chn_largest") is all(
+        us_chn[y] > max(us_rus[y], rus_chn[y]) for y in points)
+    closest = min(us_rus, key=us_rus.get)
+    assert claim_value(RUSSIA_US, "hist03_rus_chn_shrunk") is (rus_chn[latest] < rus_chn[closest])
+    assert claim_value(RUSSIA_US, "hist03_us_rus_grown") is (us_rus[latest] > us_rus[closest])
