@@ -568,3 +568,13 @@ def test_russia_us_index_episodes_and_vote_distances():
     closest = min(us_rus, key=us_rus.get)
     assert claim_value(RUSSIA_US, "hist03_rus_chn_shrunk") is (rus_chn[latest] < rus_chn[closest])
     assert claim_value(RUSSIA_US, "hist03_us_rus_grown") is (us_rus[latest] > us_rus[closest])
+
+
+def test_sco_grown_and_csto_shrunk():
+    """04-central-asia-sco-csto: claims "hist04_sco_grown" (more SCO members at the end of 2024
+    than on 1 July 2001) and "hist04_csto_shrunk" (fewer CSTO members at the end of 2024 than
+    parties to the treaty on 1 July 1995)."""
+    assert claim_value(CENTRAL_ASIA, "hist04_sco_grown") is (
+        len(_members_on("2024-12-31", "SCO")) > len(_members_on("2001-07-01", "SCO")))
+    assert claim_value(CENTRAL_ASIA, "hist04_csto_shrunk") is (
+        len(_members_on("2024-12-31", "CSTO")) < len(_members_on("1995-07-01", "CSTO")))
