@@ -755,3 +755,19 @@ def test_ch06_sco_nato_warheads_and_partners_claims():
     higher = sum(wmeat[y]["milex_ppp_usd_m"] / world[y]["milex_ppp_usd_m"]
                  > wmeat[y]["milex_current_usd_m"] / world[y]["milex_current_usd_m"] for y in years)
     assert claim_value(CH06, "cap06_ex_ppp_higher_still") == f"{higher} of {len(years)}"
+
+
+def test_ch05_warhead_order_and_nuclear_monopoly(claims):
+    """05-capabilities-in-2009: claims "cap05_same_order_deployed" (the paper's Russian count
+    within a factor of two of FAS's latest deployed strategic count) and
+    "cap05_nuclear_monopoly" (no 2009 stockpile for SCO members but China and Russia, nor for
+    CSTO members but Russia; members of mid-2010)."""
+    deployed = {int(r["year"]): float(r["value"]) for r in rows("nuclear_warheads.csv")
+                if r["iso3"] == "RUS" and r["measure"] == "deployed_strategic"}
+    ratio = claims["warheads_rus"]["paper"] / deployed[max(deployed)]
+    assert close(glued_number(CH05, "cap05_rus_paper_over_deployed"), ratio)
+    assert claim_value(CH05, "cap05_same_order_deployed") is (0.5 <= ratio <= 2)
+    stock = by_key("nuclear_warheads.csv", "iso3", "value", year=2009, measure="stockpile")
+    sco, csto = sco_csto()
+    others = sum(stock.get(i, 0) for i in sco if i not in ("CHN", "RUS")) + sum(stock.get(i, 0) for i in csto if i != "RUS")
+    assert claim_value(CH05, "cap05_nuclear_monopoly") is (others == 0)
