@@ -202,8 +202,8 @@ def verdict(paper, book, unit, relation, basis="measured"):
     return "reproduced" if gap <= within + 1e-12 else "close" if gap <= near + 1e-12 else "not reproduced"
 
 
-def test_ch05_verdicts(claims, current_2009):
-    """05-capabilities-in-2009: the replication table's verdicts and their counts."""
+def ch05_verdicts(claims, current_2009):
+    """Every replication verdict of chapter 05, recomputed with the rule above."""
     sco, csto = sco_csto()
     wdi = by_key("wdi_armed_forces.csv", "iso3", "personnel", year=2009)
     stock = by_key("nuclear_warheads.csv", "iso3", "value", year=2009, measure="stockpile")
@@ -224,8 +224,13 @@ def test_ch05_verdicts(claims, current_2009):
         "fig3_top10_share": sum(current_2009[i] for i in ranked[:10]) / world,
         "fig3_chn_rank": ranked.index("CHN") + 1, "fig3_rus_rank": ranked.index("RUS") + 1,
     })
-    verdicts = {c: verdict(r["paper"], book[c], r["unit"], r["relation"], r["paper_basis"])
-                for c, r in claims.items()}
+    return {c: verdict(r["paper"], book[c], r["unit"], r["relation"], r["paper_basis"])
+            for c, r in claims.items()}
+
+
+def test_ch05_verdicts(claims, current_2009):
+    """05-capabilities-in-2009: the replication table's verdicts and their counts."""
+    verdicts = ch05_verdicts(claims, current_2009)
     for claim_id, expected in verdicts.items():
         assert glued(CH05)[f"cap05_verdict_{claim_id}"] == expected, claim_id
     for name in ("reproduced", "close", "not reproduced", "not checkable",
@@ -771,3 +776,50 @@ def test_ch05_warhead_order_and_nuclear_monopoly(claims):
     sco, csto = sco_csto()
     others = sum(stock.get(i, 0) for i in sco if i not in ("CHN", "RUS")) + sum(stock.get(i, 0) for i in csto if i != "RUS")
     assert claim_value(CH05, "cap05_nuclear_monopoly") is (others == 0)
+
+
+def test_ch05_replication_pattern_and_summary_claims(claims, current_2009, cow_iso3):
+    """05-capabilities-in-2009: the replication pattern and the summary — claims
+    "cap05_core_reproduces", "cap05_core_supported", "cap05_shares_reproduce_or_close",
+    "cap05_two_releases_summary", "cap05_nearer_bases_direction", "cap05_fig3_summary" and
+    "cap05_csto_rus_well_above", from the verdicts recomputed above and the raw CSVs."""
+    verdicts = ch05_verdicts(claims, current_2009)
+    core = ["fig3_usa_usd", "fig3_chn_usd", "fig3_rus_usd", "fig3_chn_rank", "fig3_rus_rank",
+            "warheads_chn", "warheads_sco_small", "warheads_csto_rus_share"]
+    core_ok = all(verdicts[c] == "reproduced" for c in core)
+    assert claim_value(CH05, "cap05_core_reproduces") is core_ok
+    ratio = current_2009["USA"] / (current_2009["CHN"] + current_2009["RUS"])
+    stock = by_key("nuclear_warheads.csv", "iso3", "value", year=2009, measure="stockpile")
+    sco, csto = sco_csto()
+    others = sum(stock.get(i, 0) for i in sco if i not in ("CHN", "RUS")) + sum(stock.get(i, 0) for i in csto if i != "RUS")
+    assert claim_value(CH05, "cap05_core_supported") is (core_ok and ratio >= 3 and others == 0)
+    shares = ["fig3_usa_share", "fig3_chn_share", "fig3_rus_share", "fig3_top10_share"]
+    assert claim_value(CH05, "cap05_shares_reproduce_or_close") is all(
+        verdicts[c] in ("reproduced", "close") for c in shares)
+    # two releases: the same conditions as test_ch05_figure_3_prose_claims, from the CSVs
+    published = rows("sipri_milex_as_published.csv")
+    world_then = {int(r["data_year"]): float(r["value_usd_bn"]) for r in published if r["scope"] == "world"}
+    summary = {r["iso3"]: float(r["share_of_world"]) for r in published if r["reported_by"] == "secondary summary"}
+    release = {r["iso3"]: float(r["value_usd_bn"]) for r in published if r["data_year"] == "2008" and r["scope"] == "country"}
+    paper = {k: v["paper"] for k, v in claims.items()}
+    fits_2009 = abs(paper["fig3_usa_usd"] / world_then[2009] - paper["fig3_usa_share"]) <= 0.005 + 1e-12
+    top = sum(sorted(release.values(), reverse=True)[:10])
+    fits_2008 = all(abs(v / world_then[2008] - paper[k]) <= 0.005 + 1e-12 for k, v in
+                    (("fig3_chn_share", release["CHN"]), ("fig3_rus_share", release["RUS"]), ("fig3_top10_share", top)))
+    dollars = all(abs(v / paper[f"fig3_{i.lower()}_usd"] - 1) <= 0.05 for i in ("CHN", "RUS")
+                  for v in (current_2009[i], summary[i] * world_then[2009]))
+    not_2008 = all(abs(release[i] / paper[f"fig3_{i.lower()}_usd"] - 1) > 0.05 for i in ("CHN", "RUS"))
+    two_years = fits_2009 and fits_2008 and dollars and not_2008
+    implied = [paper[f"fig3_{i}_usd"] / paper[f"fig3_{i}_share"] for i in ("usa", "chn", "rus")]
+    assert claim_value(CH05, "cap05_two_releases_summary") is (two_years and max(implied) / min(implied) - 1 > 0.05)
+    assert claim_value(CH05, "cap05_fig3_summary") is (all(verdicts[c] == "reproduced" for c in core[:5]) and two_years)
+
+    wdi = by_key("wdi_armed_forces.csv", "iso3", "personnel", year=2009)
+    cow = {cow_iso3[r["cow_code"]]: float(r["milper"]) for r in rows("nmc_capabilities.csv")
+           if r["year"] == "2009" and r["milper"] and r["cow_code"] in cow_iso3}
+    wmeat = by_key("wmeat2012.csv", "iso3", "value", year=2009, measure="armed_forces_thousands")
+    china_sco = [f["CHN"] / sum(f[i] for i in sco) for f in (wdi, cow, wmeat)]
+    russia_csto = [f["RUS"] / sum(f[i] for i in csto) for f in (wdi, cow, wmeat)]
+    assert claim_value(CH05, "cap05_nearer_bases_direction") is (
+        all(c < paper["fig1_chn_share"] for c in china_sco) and all(r > paper["fig2_rus_share"] for r in russia_csto))
+    assert claim_value(CH05, "cap05_csto_rus_well_above") is (min(russia_csto[:2]) > paper["fig2_rus_share"] + 0.02)
