@@ -183,7 +183,10 @@ def test_ch05_spectrum_places(cow_iso3):
         assert glued(CH05)[f"cap05_place_{key}_2010"] == levels[level]
 
 
-def verdict(paper, book, unit, relation, basis="measured"):
+BOOK_RULE = {"share": (0.005, 0.02), "amount": (0.05, 0.15), "rank": (0, 1)}
+
+
+def verdict(paper, book, unit, relation, basis="measured", rule=BOOK_RULE):
     """The book's rule, written out again: points for shares, relative gaps for amounts."""
     if basis == "unmeasured":
         return "not checkable on the paper's basis"
@@ -192,17 +195,17 @@ def verdict(paper, book, unit, relation, basis="measured"):
     if relation == "less_than":
         return "reproduced" if book < paper else "not reproduced"
     if unit == "rank":
-        gap, within, near = abs(book - paper), 0, 1
+        gap, (within, near) = abs(book - paper), rule["rank"]
     elif unit == "share":
-        gap, within, near = abs(book - paper), 0.005, 0.02
+        gap, (within, near) = abs(book - paper), rule["share"]
     elif paper == 0:
         return "reproduced" if book == 0 else "not reproduced"
     else:
-        gap, within, near = abs(book / paper - 1), 0.05, 0.15
+        gap, (within, near) = abs(book / paper - 1), rule["amount"]
     return "reproduced" if gap <= within + 1e-12 else "close" if gap <= near + 1e-12 else "not reproduced"
 
 
-def ch05_verdicts(claims, current_2009):
+def ch05_verdicts(claims, current_2009, rule=BOOK_RULE):
     """Every replication verdict of chapter 05, recomputed with the rule above."""
     sco, csto = sco_csto()
     wdi = by_key("wdi_armed_forces.csv", "iso3", "personnel", year=2009)
@@ -224,7 +227,7 @@ def ch05_verdicts(claims, current_2009):
         "fig3_top10_share": sum(current_2009[i] for i in ranked[:10]) / world,
         "fig3_chn_rank": ranked.index("CHN") + 1, "fig3_rus_rank": ranked.index("RUS") + 1,
     })
-    return {c: verdict(r["paper"], book[c], r["unit"], r["relation"], r["paper_basis"])
+    return {c: verdict(r["paper"], book[c], r["unit"], r["relation"], r["paper_basis"], rule)
             for c, r in claims.items()}
 
 
@@ -823,3 +826,18 @@ def test_ch05_replication_pattern_and_summary_claims(claims, current_2009, cow_i
     assert claim_value(CH05, "cap05_nearer_bases_direction") is (
         all(c < paper["fig1_chn_share"] for c in china_sco) and all(r > paper["fig2_rus_share"] for r in russia_csto))
     assert claim_value(CH05, "cap05_csto_rus_well_above") is (min(russia_csto[:2]) > paper["fig2_rus_share"] + 0.02)
+
+
+def test_ch05_threshold_exercise_claims(claims, current_2009):
+    """05-capabilities-in-2009 (exercise cap05-ex-thresholds): the verdicts that change between
+    a strict (0.2 point, 2%), the book's and a loose (1 point, 10%) rule, and claim
+    "cap05_ex_mostly_spending" (more than half of them Figure 3 shares or dollars moving only
+    between 'reproduced' and 'close')."""
+    rules = [{"share": (0.002, 0.01), "amount": (0.02, 0.10), "rank": (0, 1)}, BOOK_RULE,
+             {"share": (0.01, 0.03), "amount": (0.10, 0.25), "rank": (0, 1)}]
+    by_rule = [ch05_verdicts(claims, current_2009, rule) for rule in rules]
+    changed = [c for c in claims if len({v[c] for v in by_rule}) > 1]
+    assert glued_number(CH05, "cap05_ex_n_changed") == len(changed)
+    swaps = [c for c in changed if c.startswith("fig3_") and c.endswith(("_share", "_usd"))
+             and {v[c] for v in by_rule} <= {"reproduced", "close"}]
+    assert claim_value(CH05, "cap05_ex_mostly_spending") is (len(swaps) > len(changed) / 2)
