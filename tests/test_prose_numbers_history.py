@@ -578,3 +578,33 @@ def test_sco_grown_and_csto_shrunk():
         len(_members_on("2024-12-31", "SCO")) > len(_members_on("2001-07-01", "SCO")))
     assert claim_value(CENTRAL_ASIA, "hist04_csto_shrunk") is (
         len(_members_on("2024-12-31", "CSTO")) < len(_members_on("1995-07-01", "CSTO")))
+
+
+def test_reversal_and_arms_comparison_claims():
+    """02-sino-russian-relations: claims "hist02_climb_after_1992" (China's CINC over Russia's
+    higher in the latest year than in 1992), "hist02_ratio_brought_down" (the spending ratio
+    peaks before 2022 and is lower now), "hist02_increase_over_split" (late-1990s deliveries
+    above the 1970-1989 average) and "hist02_fifties_like_best" (the 1950s average within a
+    quarter of Russia's three best years after 2000)."""
+    cinc = defaultdict(dict)
+    for r in rows("nmc_capabilities"):
+        cinc[int(r["year"])][int(r["cow_code"])] = float(r["cinc"])
+    ratio = {y: v[710] / v[365] for y, v in cinc.items() if 710 in v and 365 in v}
+    assert close(glued_number(SINO_RUSSIAN, "hist02_cinc_ratio_1992"), ratio[1992])
+    assert claim_value(SINO_RUSSIAN, "hist02_climb_after_1992") is (ratio[max(ratio)] > ratio[1992])
+    spending = defaultdict(dict)
+    for r in rows("sipri_milex"):
+        if r["measure"] == "constant_2023_usd_m" and r["iso3"] in {"CHN", "RUS"} and r["value"]:
+            spending[int(r["year"])][r["iso3"]] = float(r["value"])
+    lead = {y: v["CHN"] / v["RUS"] for y, v in spending.items() if len(v) == 2}
+    peak_year = max(lead, key=lead.get)
+    assert claim_value(SINO_RUSSIAN, "hist02_ratio_brought_down") is (
+        lead[max(lead)] < lead[peak_year] and peak_year < 2022)
+    russia = {int(r["year"]): float(r["tiv_millions"]) for r in rows("arms_transfers") if r["supplier"] == "RUS"}
+    late = statistics.mean(russia[y] for y in (1997, 1998, 1999))
+    split = statistics.mean(russia.get(y, 0) for y in range(1970, 1990))
+    assert claim_value(SINO_RUSSIAN, "hist02_increase_over_split") is (late > split)
+    best = statistics.mean(sorted((v for y, v in russia.items() if y >= 2000), reverse=True)[:3])
+    assert close(glued_number(SINO_RUSSIAN, "hist02_tiv_best_three_after_2000"), best)
+    fifties = statistics.mean(russia.get(y, 0) for y in range(1950, 1960))
+    assert claim_value(SINO_RUSSIAN, "hist02_fifties_like_best") is (0.75 <= fifties / best <= 1 / 0.75)
