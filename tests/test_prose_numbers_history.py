@@ -608,3 +608,25 @@ def test_reversal_and_arms_comparison_claims():
     assert close(glued_number(SINO_RUSSIAN, "hist02_tiv_best_three_after_2000"), best)
     fifties = statistics.mean(russia.get(y, 0) for y in range(1950, 1960))
     assert claim_value(SINO_RUSSIAN, "hist02_fifties_like_best") is (0.75 <= fifties / best <= 1 / 0.75)
+
+
+def test_reset_is_the_last_cooperative_run():
+    """03-russia-and-the-united-states: claim "hist03_reset_last_run" — in date order, the last
+    run of two or more consecutive positive Russia-US events is the reset, New START and the
+    Victory Day parade of 2010; and the positive events after it."""
+    ordered = sorted(dyad_events("RUS", "USA"), key=lambda e: e[2]["start_date"])
+    runs, run = [], []
+    for _, score, r in ordered:
+        if score > 0:
+            run.append(r["event_id"])
+            continue
+        if len(run) >= 2:
+            runs.append(run)
+        run = []
+    if len(run) >= 2:
+        runs.append(run)
+    is_reset = bool(runs) and runs[-1] == ["ev-2009-reset", "ev-2010-new-start", "ev-2010-victory-day-parade"]
+    assert claim_value(RUSSIA_US, "hist03_reset_last_run") is is_reset
+    later = [f'{r["title"]} ({r["start_date"][:4]})' for _, score, r in ordered
+             if score > 0 and r["start_date"] > "2010-05-09"]
+    assert glued(RUSSIA_US)["hist03_later_positive"] == ("; ".join(later) or "none")
