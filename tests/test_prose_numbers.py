@@ -217,3 +217,26 @@ def test_theory_us_share_fell(shares):
     us = {y: cinc(shares[2, y]) for (code, y) in shares if code == 2 and y >= 1946}
     peak_year = max(us, key=us.get)
     assert claim_value(THEORY, "theory_us_share_fell") is (us[max(us)] < 0.75 * us[peak_year] and peak_year < 1960)
+
+
+def test_theory_prose_claims_on_cinc(shares):
+    """01-balance-of-power-and-threat: claims "theory_recipe_matches" (recomputed CINC within a
+    millionth of the published everywhere), "theory_soviet_1970s" (Soviet share 1979 against
+    1970, a 5% band), "theory_russia_collapses" (latest below half of 1991),
+    "theory_china_leads_non_military" and "theory_us_leads_milex" (latest COW year)."""
+    published = {(int(r["cow_code"]), int(r["year"])): float(r["cinc"]) for r in rows("nmc_capabilities.csv")}
+    gap = max(abs(cinc(s) - published[k]) for k, s in shares.items())
+    assert claim_value(THEORY, "theory_recipe_matches") is (gap < 1e-6)
+    change = cinc(shares[365, 1979]) / cinc(shares[365, 1970]) - 1
+    key = "grows" if change > 0.05 else "falls" if change < -0.05 else "level"
+    assert claim_value(THEORY, "theory_soviet_1970s") == key
+    assert close(glued_number(THEORY, "theory_soviet_cinc_1979"), cinc(shares[365, 1979]))
+    latest = max(y for (code, y) in shares if code == 710)
+    assert claim_value(THEORY, "theory_russia_collapses") is (cinc(shares[365, latest]) < cinc(shares[365, 1991]) / 2)
+    china, us = shares[710, latest], shares[2, latest]
+    four = ("irst", "pec", "tpop", "upop")
+    leads = all(china[c] > us[c] for c in four)
+    twice = sum(china[c] >= 2 * us[c] for c in four)
+    assert claim_value(THEORY, "theory_china_leads_non_military") == (
+        "no" if not leads else "wide" if twice == 4 else "partly_wide")
+    assert claim_value(THEORY, "theory_us_leads_milex") is (us["milex"] > china["milex"])

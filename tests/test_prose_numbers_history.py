@@ -493,3 +493,140 @@ def test_russia_us_and_china_russia_lines_part():
     grid = [2012 + k / 4 for k in range(4 * 13)]
     assert claim_value(RUSSIA_US, "hist03_lines_part") is all(
         index_at(rus_usa, t) < 0 and index_at(chn_rus, t) > 0 for t in grid)
+
+
+def test_history_mentions_and_arms_summary_claims():
+    """02-sino-russian-relations: claims "hist02_most_departures_small" (more than half the
+    departures in the chapter's sections are on a date or the order of events),
+    "hist02_right_in_outline" (three quarters or more of the mentions agree) and
+    "hist02_peak_after_late_1990s" (Russia's peak delivery year since 1992 after 1999)."""
+    sections = {"Historical Background: Sino-Russian Relations", "Additional Factors", "§2.1", "§2.2"}
+    here = [r["disagreement"] for r in rows("event_mentions") if r["location"] in sections]
+    departures = [d for d in here if d != "none"]
+    agree = here.count("none") / len(here)
+    assert close(glued_number(SINO_RUSSIAN, "hist02_agree_share_here"), agree)
+    small = sum(d in ("date", "sequence") for d in departures)
+    assert glued_number(SINO_RUSSIAN, "hist02_n_small_departures") == small
+    assert claim_value(SINO_RUSSIAN, "hist02_most_departures_small") is (small > len(departures) / 2)
+    key = "exact" if not departures else "outline" if agree >= 0.75 else "often_wrong"
+    assert claim_value(SINO_RUSSIAN, "hist02_right_in_outline") == key
+    russia = {int(r["year"]): float(r["tiv_millions"]) for r in rows("arms_transfers") if r["supplier"] == "RUS"}
+    late_end = int(next(r["period_end"] for r in rows("history_claims") if r["claim_id"] == "mac-arms-late-1990s"))
+    peak = max((y for y in russia if y >= 1992), key=russia.get)
+    assert claim_value(SINO_RUSSIAN, "hist02_peak_after_late_1990s") is (peak > late_end)
+
+
+def test_exercise_list_gaps_and_change_after_2015():
+    """04-central-asia-sco-csto: claims "hist04_expected_held" (which of Peace Mission 2013,
+    2016, 2018, Joint Sea 2014, 2015 and a bomber patrol in each year 2019-2024 have a row of
+    that series and start year) and "hist04_character_changes" (exercises with both China and
+    Russia and no Central Asian state: a larger share after 2015 than up to 2015)."""
+    exercises = rows("joint_exercises")
+    expected = [("Peace Mission", 2013), ("Peace Mission", 2016), ("Peace Mission", 2018),
+                ("Joint Sea", 2014), ("Joint Sea", 2015)] + [("Joint strategic air patrol", y) for y in range(2019, 2025)]
+    found = {(s, y): any(r["name"].startswith(s) and r["start_date"][:4] == str(y) for r in exercises)
+             for s, y in expected}
+    assert claim_value(CENTRAL_ASIA, "hist04_expected_held") == f"{sum(found.values())} of {len(expected)}"
+    missing = [f"a joint bomber patrol in {y}" if s.startswith("Joint strategic") else f"{s} {y}"
+               for (s, y), ok in found.items() if not ok]
+    assert glued(CENTRAL_ASIA)["hist04_expected_lacking"] == ("; ".join(missing) or "nothing")
+
+    taking_part = defaultdict(set)
+    for r in rows("joint_exercise_participants"):
+        taking_part[r["exercise_id"]].add(r["iso3"])
+    pair = [(int(r["start_date"][:4]), taking_part[r["exercise_id"]]) for r in exercises
+            if {"CHN", "RUS"} <= taking_part[r["exercise_id"]]]
+    central_asia = {"KAZ", "KGZ", "TJK", "UZB"}
+
+    def share_without(years):
+        chosen = [p for y, p in pair if y in years]
+        return sum(not (p & central_asia) for p in chosen) / len(chosen)
+    until, after = share_without(range(1990, 2016)), share_without(range(2016, 2100))
+    assert close(glued_number(CENTRAL_ASIA, "hist04_share_without_ca_after_2015"), after)
+    assert claim_value(CENTRAL_ASIA, "hist04_character_changes") is (after > until)
+
+
+def test_russia_us_index_episodes_and_vote_distances():
+    """03-russia-and-the-united-states: claims "hist03_index_follows_episodes" (the index at
+    mid-year positive through 1992-1998, then down in 1999, up in 2002, down in 2008, up in
+    2010), "hist03_us_chn_largest", "hist03_rus_chn_shrunk" and "hist03_us_rus_grown" (the
+    ideal-point distances against the year Russia voted closest to the United States)."""
+    events = dyad_events("RUS", "USA")
+    at = {y: index_at(events, y + 0.5) for y in (1998, 1999, 2002, 2008, 2010)}
+    nineties = [index_at(events, 1992 + q / 4) for q in range(28)
+                if any(when <= 1992 + q / 4 for when, _, _ in events)]
+    follows = (all(v > 0 for v in nineties) and at[1999] < at[1998] and at[2002] > at[1999]
+               and at[2008] < at[2002] and at[2010] > at[2008])
+    assert claim_value(RUSSIA_US, "hist03_index_follows_episodes") is follows
+    points = _ideal_points()
+    latest = max(points)
+    us_rus = {y: abs(p["USA"] - p["RUS"]) for y, p in points.items()}
+    rus_chn = {y: abs(p["RUS"] - p["CHN"]) for y, p in points.items()}
+    us_chn = {y: abs(p["USA"] - p["CHN"]) for y, p in points.items()}
+    assert claim_value(RUSSIA_US, "hist03_us_chn_largest") is all(
+        us_chn[y] > max(us_rus[y], rus_chn[y]) for y in points)
+    closest = min(us_rus, key=us_rus.get)
+    assert claim_value(RUSSIA_US, "hist03_rus_chn_shrunk") is (rus_chn[latest] < rus_chn[closest])
+    assert claim_value(RUSSIA_US, "hist03_us_rus_grown") is (us_rus[latest] > us_rus[closest])
+
+
+def test_sco_grown_and_csto_shrunk():
+    """04-central-asia-sco-csto: claims "hist04_sco_grown" (more SCO members at the end of 2024
+    than on 1 July 2001) and "hist04_csto_shrunk" (fewer CSTO members at the end of 2024 than
+    parties to the treaty on 1 July 1995)."""
+    assert claim_value(CENTRAL_ASIA, "hist04_sco_grown") is (
+        len(_members_on("2024-12-31", "SCO")) > len(_members_on("2001-07-01", "SCO")))
+    assert claim_value(CENTRAL_ASIA, "hist04_csto_shrunk") is (
+        len(_members_on("2024-12-31", "CSTO")) < len(_members_on("1995-07-01", "CSTO")))
+
+
+def test_reversal_and_arms_comparison_claims():
+    """02-sino-russian-relations: claims "hist02_climb_after_1992" (China's CINC over Russia's
+    higher in the latest year than in 1992), "hist02_ratio_brought_down" (the spending ratio
+    peaks before 2022 and is lower now), "hist02_increase_over_split" (late-1990s deliveries
+    above the 1970-1989 average) and "hist02_fifties_like_best" (the 1950s average within a
+    quarter of Russia's three best years after 2000)."""
+    cinc = defaultdict(dict)
+    for r in rows("nmc_capabilities"):
+        cinc[int(r["year"])][int(r["cow_code"])] = float(r["cinc"])
+    ratio = {y: v[710] / v[365] for y, v in cinc.items() if 710 in v and 365 in v}
+    assert close(glued_number(SINO_RUSSIAN, "hist02_cinc_ratio_1992"), ratio[1992])
+    assert claim_value(SINO_RUSSIAN, "hist02_climb_after_1992") is (ratio[max(ratio)] > ratio[1992])
+    spending = defaultdict(dict)
+    for r in rows("sipri_milex"):
+        if r["measure"] == "constant_2023_usd_m" and r["iso3"] in {"CHN", "RUS"} and r["value"]:
+            spending[int(r["year"])][r["iso3"]] = float(r["value"])
+    lead = {y: v["CHN"] / v["RUS"] for y, v in spending.items() if len(v) == 2}
+    peak_year = max(lead, key=lead.get)
+    assert claim_value(SINO_RUSSIAN, "hist02_ratio_brought_down") is (
+        lead[max(lead)] < lead[peak_year] and peak_year < 2022)
+    russia = {int(r["year"]): float(r["tiv_millions"]) for r in rows("arms_transfers") if r["supplier"] == "RUS"}
+    late = statistics.mean(russia[y] for y in (1997, 1998, 1999))
+    split = statistics.mean(russia.get(y, 0) for y in range(1970, 1990))
+    assert claim_value(SINO_RUSSIAN, "hist02_increase_over_split") is (late > split)
+    best = statistics.mean(sorted((v for y, v in russia.items() if y >= 2000), reverse=True)[:3])
+    assert close(glued_number(SINO_RUSSIAN, "hist02_tiv_best_three_after_2000"), best)
+    fifties = statistics.mean(russia.get(y, 0) for y in range(1950, 1960))
+    assert claim_value(SINO_RUSSIAN, "hist02_fifties_like_best") is (0.75 <= fifties / best <= 1 / 0.75)
+
+
+def test_reset_is_the_last_cooperative_run():
+    """03-russia-and-the-united-states: claim "hist03_reset_last_run" — in date order, the last
+    run of two or more consecutive positive Russia-US events is the reset, New START and the
+    Victory Day parade of 2010; and the positive events after it."""
+    ordered = sorted(dyad_events("RUS", "USA"), key=lambda e: e[2]["start_date"])
+    runs, run = [], []
+    for _, score, r in ordered:
+        if score > 0:
+            run.append(r["event_id"])
+            continue
+        if len(run) >= 2:
+            runs.append(run)
+        run = []
+    if len(run) >= 2:
+        runs.append(run)
+    is_reset = bool(runs) and runs[-1] == ["ev-2009-reset", "ev-2010-new-start", "ev-2010-victory-day-parade"]
+    assert claim_value(RUSSIA_US, "hist03_reset_last_run") is is_reset
+    later = [f'{r["title"]} ({r["start_date"][:4]})' for _, score, r in ordered
+             if score > 0 and r["start_date"] > "2010-05-09"]
+    assert glued(RUSSIA_US)["hist03_later_positive"] == ("; ".join(later) or "none")
