@@ -31,8 +31,15 @@ AXELROD_CHECK = textwrap.dedent("""
     players = [axl.Cooperator(), axl.Defector(), axl.TitForTat(), axl.Grudger(), axl.Random()]
     ranking = axl.Tournament(players, turns=20, repetitions=3, seed=1).play(progress_bar=False).ranked_names
     uses = {{s.name: sorted(axl.Classifiers["makes_use_of"](s())) for s in axl.strategies}}
-    print(json.dumps({{"restored": inspect.getsource is original, "holders": holders,
-                      "ranking": ranking, "uses": uses}}))
+    classifiers = {{s.name: repr(sorted(s().classifier.items())) for s in axl.all_strategies}}
+    lists = {{name: sorted(s.name for s in getattr(axl, name)) for name in
+             ("strategies", "all_strategies", "basic_strategies", "long_run_time_strategies",
+              "short_run_time_strategies", "cheating_strategies", "ordinary_strategies")}}
+    fresh = axl.TitForTat() is not axl.TitForTat()  # players are built anew after the import
+    import axelrod.player
+    restored = inspect.getsource is original and "one_per_class" not in repr(axelrod.player.PostInitCaller.__call__)
+    print(json.dumps({{"restored": restored and fresh, "holders": holders,
+                      "ranking": ranking, "uses": uses, "classifiers": classifiers, "lists": lists}}))
 """)
 
 
@@ -61,8 +68,8 @@ def check() -> list[str]:
     if problems:
         return problems
     if not (results["cached"]["restored"] and results["cached"]["holders"] == []):
-        problems.append("the cached import left inspect.getsource changed or held")
-    for what in ("ranking", "uses"):
+        problems.append("the cached import left inspect.getsource or the player metaclass changed, or held")
+    for what in ("ranking", "uses", "classifiers", "lists"):
         if results["cached"][what] != results["plain"][what]:
             problems.append(f"the cached import changes the {what}")
     return problems

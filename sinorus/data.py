@@ -155,11 +155,12 @@ def validate_csv(path: pathlib.Path, descriptor: dict, package_dir: pathlib.Path
     return _validate(pathlib.Path(path), descriptor, package_dir)[0]
 
 
-def _import_jsonschema_without_iri_grammars() -> None:
+def import_jsonschema_without_iri_grammars() -> None:
     """Import jsonschema (frictionless validates descriptors with it) without the optional
     ``rfc3987_syntax``, which JupyterLab's dependencies install and which compiles 38 lark
-    grammars when imported: about 2 s of every chapter's run, for the "iri" formats that no
-    schema of the book uses. jsonschema then simply has no checker for those two formats;
+    grammars when imported: 1.5-2 s of every chapter's run, for the "iri" formats that no
+    schema of the book uses. Called before the first validation and the first glue (myst-nb's
+    glue imports nbformat, which imports jsonschema), whichever a chapter runs first. jsonschema then simply has no checker for those two formats;
     ``rfc3987_syntax`` itself stays importable afterwards."""
     import sys
 
@@ -175,7 +176,7 @@ def _import_jsonschema_without_iri_grammars() -> None:
 def _validate(path: pathlib.Path, descriptor: dict, package_dir: pathlib.Path | None
               ) -> tuple[list[str], pd.DataFrame | None]:
     """The problems with ``path`` and, when there are none, the frame of its typed values."""
-    _import_jsonschema_without_iri_grammars()
+    import_jsonschema_without_iri_grammars()
     import frictionless  # imported here: it is slow to import and only needed to validate
 
     shown = display_path(path)

@@ -70,6 +70,9 @@ def glue(name: str, value, display: bool = False, decimals: int | None = None) -
     solvers and for differences of nearly equal numbers (whose last significant digits are
     rounding error). Returns nothing, so that a cell ending in a ``glue`` call prints nothing either.
     """
+    from sinorus.data import import_jsonschema_without_iri_grammars
+
+    import_jsonschema_without_iri_grammars()  # myst_nb's glue imports nbformat, which imports jsonschema
     from myst_nb import glue as _glue  # imported here: only notebooks need myst_nb
 
     value = plain(value)

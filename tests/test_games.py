@@ -342,3 +342,35 @@ def test_rescaling_keeps_pure_equilibria_and_moves_mixed_ones():
 ])
 def test_critical_risk(A, B, expected):
     assert games.critical_risk(A, B) == pytest.approx(expected)
+
+
+def test_import_axelrod_builds_one_player_per_class_during_the_import_only(monkeypatch, tmp_path):
+    """A stand-in axelrod package whose __init__ builds players (as axelrod's does to sort
+    its strategies): during the import an argument-free call returns one player per class,
+    calls with arguments are built anew, and afterwards every call builds a new player."""
+    package = tmp_path / "axelrod"
+    package.mkdir()
+    (package / "player.py").write_text(textwrap.dedent("""
+        class PostInitCaller(type):
+            def __call__(cls, *args, **kwargs):
+                return type.__call__(cls, *args, **kwargs)
+
+        class Player(metaclass=PostInitCaller):
+            def __init__(self, x=0):
+                self.x = x
+    """), encoding="utf-8")
+    (package / "__init__.py").write_text(textwrap.dedent("""
+        from axelrod.player import Player
+        SAME_DURING = Player() is Player()
+        ARGS_NEW_DURING = Player(1) is not Player(1)
+    """), encoding="utf-8")
+    for name in ("axelrod", "axelrod.player"):
+        monkeypatch.delitem(sys.modules, name, raising=False)
+    monkeypatch.syspath_prepend(str(tmp_path))
+    meta_path = list(sys.meta_path)
+    stand_in = games.import_axelrod()
+    assert stand_in.SAME_DURING and stand_in.ARGS_NEW_DURING
+    assert stand_in.Player() is not stand_in.Player()   # restored after the import
+    assert sys.meta_path == meta_path                    # and the hook is gone
+    for name in ("axelrod", "axelrod.player"):
+        monkeypatch.delitem(sys.modules, name)
