@@ -485,7 +485,7 @@ def import_axelrod():
     ``inspect.getsource`` looks at, so the text returned is the same. The original
     ``inspect.getsource`` is put back afterwards, whatever happens. It also builds each
     strategy's player once while axelrod sorts its strategies into lists
-    (:class:`_OnePlayerPerClass`), which saves about a second more.
+    (``_OnePlayerPerClass``), which saves about a second more.
     """
     if "axelrod" in sys.modules:
         return sys.modules["axelrod"]
