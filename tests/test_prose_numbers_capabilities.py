@@ -110,6 +110,11 @@ def test_ch05_active_forces_basis_and_claims(claims, cow_iso3):
     n_below = sum(x < claims["fig2_blr_share"]["paper"] for x in blr.values())
     assert claim_value(CH05, "cap05_csto_blr_below_everywhere") == f"{n_below} of 3"
     assert claim_value(CH05, "cap05_csto_blr_wdi_highest") is (max(blr, key=blr.get) == "wdi")
+    # claim "cap05_gap_is_basis": every source short of the paper for China, above it for Russia
+    rus = [s["RUS"] / sum(s[i] for i in sco) for s in sources.values()]
+    same_side = all(x < claims["fig1_chn_share"]["paper"] for x in chn) and \
+        all(x > claims["fig1_rus_share"]["paper"] for x in rus)
+    assert claim_value(CH05, "cap05_gap_is_basis") is same_side
 
 
 def test_ch05_required_ratio_and_implied_armenia(claims):

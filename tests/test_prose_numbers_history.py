@@ -630,3 +630,29 @@ def test_reset_is_the_last_cooperative_run():
     later = [f'{r["title"]} ({r["start_date"][:4]})' for _, score, r in ordered
              if score > 0 and r["start_date"] > "2010-05-09"]
     assert glued(RUSSIA_US)["hist03_later_positive"] == ("; ".join(later) or "none")
+
+
+def test_rescored_episodes_keep_their_sign():
+    """02 (exercise): claim "hist02_ex_episodes_robust": the index's sign at the alliance,
+    the split, the clashes, 1970 and 1990, with each of three events re-scored alone and all
+    three together, recomputed from events.csv."""
+    rescored = {"ev-1858-aigun": -10, "ev-1950-alliance-treaty": 8, "ev-1969-kosygin-zhou": 4}
+    base = dyad_events("CHN", "RUS")
+    years = [1955, 1965.5, 1969.5, 1970, 1990]
+
+    def signs(scores):
+        events = [(when, scores.get(r["event_id"], score), r) for when, score, r in base]
+        return [_sign(index_at(events, t)) for t in years]
+
+    variants = [{k: v} for k, v in rescored.items()] + [rescored]
+    kept = all(signs(v) == signs({}) for v in variants)
+    assert claim_value(SINO_RUSSIAN, "hist02_ex_episodes_robust") is kept
+
+
+def test_nato_russia_council_months_after_september_11():
+    """03: "hist03_council_months" and claim "hist03_council_after_911", from events.csv."""
+    dates = {r["event_id"]: day(r["start_date"]) for r in rows("events")}
+    attacks, council = dates["ev-2001-september-11"], dates["ev-2002-nato-russia-council"]
+    months = (council.year - attacks.year) * 12 + council.month - attacks.month - (council.day < attacks.day)
+    assert glued_number(RUSSIA_US, "hist03_council_months") == months
+    assert claim_value(RUSSIA_US, "hist03_council_after_911") is (council > attacks)
