@@ -846,3 +846,6 @@ def test_ch05_threshold_exercise_claims(claims, current_2009):
     swaps = [c for c in changed if c.startswith("fig3_") and c.endswith(("_share", "_usd"))
              and {v[c] for v in by_rule} <= {"reproduced", "close"}]
     assert claim_value(CH05, "cap05_ex_mostly_spending") is (len(swaps) > len(changed) / 2)
+    # claim "cap05_ex_core_fixed": Figures 1 and 2 and Russia's warheads keep their verdicts
+    core = [c for c in claims if c.startswith(("fig1_", "fig2_")) or c == "warheads_rus"]
+    assert claim_value(CH05, "cap05_ex_core_fixed") is all(len({v[c] for v in by_rule}) == 1 for c in core)
