@@ -240,3 +240,11 @@ def test_theory_prose_claims_on_cinc(shares):
     assert claim_value(THEORY, "theory_china_leads_non_military") == (
         "no" if not leads else "wide" if twice == 4 else "partly_wide")
     assert claim_value(THEORY, "theory_us_leads_milex") is (us["milex"] > china["milex"])
+
+
+def test_theory_cinc_picture_in_2010(shares):
+    """01: the US/China CINC ratio of 2010 and claim "theory_cinc_not_unipolar_2010" (the US
+    share under twice China's), recomputed from the six COW indicators."""
+    ratio = cinc(shares[2, 2010]) / cinc(shares[710, 2010])
+    assert close(glued_number(THEORY, "theory_us_china_cinc_ratio_2010"), ratio, rel=1e-3)
+    assert claim_value(THEORY, "theory_cinc_not_unipolar_2010") is (ratio < 2)

@@ -115,6 +115,11 @@ def test_ch05_active_forces_basis_and_claims(claims, cow_iso3):
     same_side = all(x < claims["fig1_chn_share"]["paper"] for x in chn) and \
         all(x > claims["fig1_rus_share"]["paper"] for x in rus)
     assert claim_value(CH05, "cap05_gap_is_basis") is same_side
+    # claim "cap05_ca_far_more": the paper's Central Asians per Russian over twice any source's
+    paper_ratio = (1 - claims["fig1_chn_share"]["paper"] - claims["fig1_rus_share"]["paper"]) / \
+        claims["fig1_rus_share"]["paper"]
+    counted = max((1 - c - r) / r for c, r in zip(chn, rus))
+    assert claim_value(CH05, "cap05_ca_far_more") is (paper_ratio > 2 * counted)
 
 
 def test_ch05_required_ratio_and_implied_armenia(claims):
