@@ -72,7 +72,7 @@ endif
 PDF_NAME := sino-russian-alignment
 pdf: $(READY)
 	@command -v xelatex >/dev/null && command -v latexmk >/dev/null || { echo "make pdf needs TeX Live: apt-get install texlive-xetex latexmk texlive-latex-extra texlive-fonts-recommended fonts-texgyre fonts-dejavu-core"; exit 1; }
-	@fc-list | grep -q "TeX Gyre Pagella" || { echo "make pdf needs the OpenType TeX Gyre fonts: apt-get install fonts-texgyre"; exit 1; }
+	@test -n "$$(fc-list "TeX Gyre Pagella")" || { echo "make pdf needs the OpenType TeX Gyre fonts: apt-get install fonts-texgyre"; exit 1; }
 	rm -rf _build/pdf _build/pdf-teacher _build/pdf-student
 	$(OFFLINE) $(BIN)/jupyter-book build . --all --builder pdflatex --path-output _build/pdf-teacher
 	@mkdir -p _build/pdf
