@@ -483,11 +483,10 @@ def quantile(values, q):
     return ordered[low] + (position - low) * (ordered[high] - ordered[low])
 
 
-def test_ch05_spectrum_exercise(cow_iso3):
-    """05-capabilities-in-2009 (exercise cap05-ex-spectrum): claims "cap05_ex_n_survive" (how
-    many of the three 2010 placements are the same under all-votes ideal points and under
-    quartile bins) and "cap05_ex_order_kept" (the dense rank order of the three dyads is the
-    same under the book's rule and both variants)."""
+def _spectrum_exercise_inputs(cow_iso3):
+    """Exercise cap05-ex-spectrum's inputs for 2010: final-passage and all-votes ideal
+    points, the allied dyads (ATOP defence pacts), quartile bins of the relative distances
+    and the three dyads."""
     final = by_key("unga_ideal_points.csv", "iso3", "ideal_point", year=2010)
     every_vote = by_key("unga_ideal_points.csv", "iso3", "ideal_point_all_votes", year=2010)
     allied = {frozenset((cow_iso3[r["cow_code_1"]], cow_iso3[r["cow_code_2"]]))
@@ -495,9 +494,23 @@ def test_ch05_spectrum_exercise(cow_iso3):
     distances = [abs(final[a] - final[b]) for a, b in itertools.combinations(final, 2)]
     quartiles = [quantile([d / max(distances) for d in distances], q) for q in (0.25, 0.5, 0.75)]
     dyads = (("RUS", "CHN"), ("USA", "RUS"), ("USA", "CHN"))
-    variants = [spectrum_levels(final, allied, (0.25, 0.5, 0.75), dyads),
-                spectrum_levels(every_vote, allied, (0.25, 0.5, 0.75), dyads),
-                spectrum_levels(final, allied, quartiles, dyads)]
+    return final, every_vote, allied, quartiles, dyads
+
+
+def _spectrum_variants(final, every_vote, allied, quartiles, dyads):
+    """The three placements: the book's rule, all-votes ideal points, quartile bins."""
+    return [spectrum_levels(final, allied, (0.25, 0.5, 0.75), dyads),
+            spectrum_levels(every_vote, allied, (0.25, 0.5, 0.75), dyads),
+            spectrum_levels(final, allied, quartiles, dyads)]
+
+
+def test_ch05_spectrum_exercise(cow_iso3):
+    """05-capabilities-in-2009 (exercise cap05-ex-spectrum): claims "cap05_ex_n_survive" (how
+    many of the three 2010 placements are the same under all-votes ideal points and under
+    quartile bins) and "cap05_ex_order_kept" (the dense rank order of the three dyads is the
+    same under the book's rule and both variants)."""
+    final, every_vote, allied, quartiles, dyads = _spectrum_exercise_inputs(cow_iso3)
+    variants = _spectrum_variants(final, every_vote, allied, quartiles, dyads)
     survive = sum(len(set(levels)) == 1 for levels in zip(*variants))
     assert claim_value(CH05, "cap05_ex_n_survive") == f"{survive} of 3"
     assert glued(CH05)["cap05_ex_n_survive"] == {3: "every one", 0: "none"}.get(survive, f"{survive} of the three")
@@ -650,16 +663,9 @@ def test_ch05_spectrum_exercise_order(cow_iso3):
     "cap05_ex_rus_chn_nearest", "cap05_ex_us_bands" (on the bands US–Russia and China–US tie
     or not, under the three rules) and "cap05_ex_chn_us_further" (by distance, with both sets
     of ideal points)."""
-    final = by_key("unga_ideal_points.csv", "iso3", "ideal_point", year=2010)
-    every_vote = by_key("unga_ideal_points.csv", "iso3", "ideal_point_all_votes", year=2010)
-    allied = {frozenset((cow_iso3[r["cow_code_1"]], cow_iso3[r["cow_code_2"]]))
-              for r in rows("atop_dyad_years.csv") if r["year"] == "2010" and r["defense"] == "1"}
-    distances = [abs(final[a] - final[b]) for a, b in itertools.combinations(final, 2)]
-    quartiles = [quantile([d / max(distances) for d in distances], q) for q in (0.25, 0.5, 0.75)]
-    dyads = (("RUS", "CHN"), ("USA", "RUS"), ("USA", "CHN"))
-    book = spectrum_levels(final, allied, (0.25, 0.5, 0.75), dyads)
-    variants = [book, spectrum_levels(every_vote, allied, (0.25, 0.5, 0.75), dyads),
-                spectrum_levels(final, allied, quartiles, dyads)]
+    final, every_vote, allied, quartiles, dyads = _spectrum_exercise_inputs(cow_iso3)
+    variants = _spectrum_variants(final, every_vote, allied, quartiles, dyads)
+    book = variants[0]
     pushed = sum(q == b + 1 for q, b in zip(variants[2], book))
     assert claim_value(CH05, "cap05_ex_quartiles_push") == f"{pushed} of 3"
     assert claim_value(CH05, "cap05_ex_rus_chn_nearest") is all(v[0] < min(v[1], v[2]) for v in variants)
