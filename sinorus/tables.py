@@ -259,9 +259,8 @@ class Table:
 
         styler = Styler(cells, uuid=self._uuid(), cell_ids=False)
         styler.hide(axis="index")
-        numeric = {"percent", "count", "number", "money", "year"}
         classes = pd.DataFrame(
-            [["num" if _split(k)[0] in numeric else _split(k)[0] for k in kinds]] * len(cells),
+            [["num" if _split(k)[0] in _NUMERIC else _split(k)[0] for k in kinds]] * len(cells),
             index=cells.index, columns=cells.columns)
         styler.set_td_classes(classes)
         if caption:
